@@ -1,0 +1,76 @@
+package kz.egov.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.Process;
+
+/**
+ * What every database must support: each diagram under {@code processes/} deployed, and one instance of
+ * each run to its end. Shared by the H2 and PostgreSQL tests.
+ */
+public final class DiagramRuns {
+
+  /** Start variables and task outputs that run each diagram once to an end event. */
+  private static final Map<String, Map<String, Object>> START = Map.of(
+      "shared-hand-over-result", Map.of("applicationNumber", "KZ-TEST-2026-000001", "handOverGroup", "akmola-clerk"));
+  private static final Map<String, Object> TASK_OUTPUT = Map.of(
+      "recipientName", "Серікбаев Ерлан", "identityChecked", true);
+
+  private DiagramRuns() {}
+
+  public static List<Path> diagramFiles() {
+    try (Stream<Path> files = Files.walk(Path.of("processes"))) {
+      return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static List<String> processKeys() {
+    return diagramFiles().stream()
+        .flatMap(f -> Bpmn.readModelFromFile(f.toFile()).getModelElementsByType(Process.class).stream())
+        .filter(Process::isExecutable).map(Process::getId).sorted().toList();
+  }
+
+  public static void assertEveryDiagramDeployedAndRuns(ProcessEngine engine) {
+    List<String> keys = processKeys();
+    assertThat(keys).isNotEmpty();
+    List<String> deployed = engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()
+        .stream().map(ProcessDefinition::getKey).sorted().toList();
+    assertThat(deployed).containsAll(keys);
+    List<String> resources = engine.getRepositoryService().createDeploymentQuery().list().stream()
+        .flatMap(d -> engine.getRepositoryService().getDeploymentResourceNames(d.getId()).stream()).toList();
+    assertThat(resources).as("Camunda Forms under forms/ deployed").anyMatch(r -> r.endsWith(".form"));
+
+    for (String key : keys) {
+      assertThat(START).as("a start for %s in DiagramRuns", key).containsKey(key);
+      ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(key, START.get(key));
+      for (int step = 0; step < 50 && !ended(engine, instance); step++) {
+        List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list();
+        assertThat(tasks).as("%s waits for a person or has ended", key).isNotEmpty();
+        for (Task task : tasks) {
+          engine.getTaskService().complete(task.getId(), TASK_OUTPUT);
+        }
+      }
+      assertThat(ended(engine, instance)).as("%s ran to an end event", key).isTrue();
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+          .singleResult().getEndActivityId()).as("%s ended at an end event", key).isNotNull();
+    }
+  }
+
+  private static boolean ended(ProcessEngine engine, ProcessInstance instance) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0;
+  }
+}
