@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,8 +30,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *       the engine's authorizations decide the rest (403 from the engine).</li>
  *   <li>The webapps (Tasklist, Cockpit, Admin) keep their own session login and CSRF protection.</li>
  * </ul>
+ * Endpoints narrow who may call them with {@code @PreAuthorize("hasAnyAuthority('group', ...)")}.
  */
 @Configuration
+@EnableMethodSecurity
 public class WebSecurityConfiguration {
 
   /** Groups that may read the access model itself. */
