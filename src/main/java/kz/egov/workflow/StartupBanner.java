@@ -13,6 +13,12 @@ class StartupBanner {
 
   private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
+  private static String profiles(ApplicationReadyEvent event) {
+    var environment = event.getApplicationContext().getEnvironment();
+    String[] active = environment.getActiveProfiles();
+    return String.join(",", active.length > 0 ? active : environment.getDefaultProfiles());
+  }
+
   @EventListener
   void ready(ApplicationReadyEvent event) {
     if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
@@ -28,6 +34,6 @@ class StartupBanner {
           REST API  {}/engine-rest  (HTTP Basic)   project API {}/api/v1  (HTTP Basic)
           Health    {}/actuator/health
           Profiles  {}
-        """, base, base, base, base, base, base, String.join(",", event.getApplicationContext().getEnvironment().getActiveProfiles()));
+        """, base, base, base, base, base, base, profiles(event));
   }
 }
