@@ -106,8 +106,9 @@ public class AccessModel {
     boolean startsAny = false;
     for (String key : definitionKeys) {
       if (provider.runs(key)) {
+        // a provider's staff follow their own provider's applications (and see their numbers on task cards)
         grant(staff, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
-            ProcessDefinitionPermissions.READ_HISTORY);
+            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE);
         if (key.endsWith("-provider") || key.endsWith("-local-executive-body")) {
           grant(staff, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
           startsAny = true;
@@ -173,10 +174,10 @@ public class AccessModel {
     grant(auditor, Resources.AUTHORIZATION, Authorization.ANY, Permissions.READ);
   }
 
-  /** "My tasks": what the signed-in person has claimed, readable by everyone who signs in. */
+  /** "My tasks": what the signed-in person has claimed, readable by everyone who signs in; listed after the role filters. */
   private void applyMyTasksFilter() {
     Filter filter = ensureFilter(ALL_TASKS_OF_MINE, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-        "Tasks you have claimed", 0);
+        "Tasks you have claimed", 100);
     if (authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
         .resourceType(Resources.FILTER).resourceId(filter.getId()).count() == 0) {
       Authorization global = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
@@ -208,6 +209,10 @@ public class AccessModel {
     props.put("description", description);
     props.put("priority", priority);
     props.put("refresh", true);
+    // shown on every task card in Tasklist, so a clerk sees which application a task is about
+    props.put("variables", List.of(
+        Map.of("name", "applicationNumber", "label", "Өтінім № / Заявление №"),
+        Map.of("name", "applicantName", "label", "Өтініш беруші / Заявитель")));
     filter.setProperties(props);
     return filterService.saveFilter(filter);
   }
