@@ -165,8 +165,12 @@ public class DemoPki {
         Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(730))), subject, keys.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
     builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-    builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(roles.stream()
-        .map(r -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(r.oid()))).toArray(KeyPurposeId[]::new)));
+    // the roles, plus e-mail protection (as NCA signing certificates carry), so that a plain
+    // `openssl cms -verify` (purpose smime_sign) accepts our results without -purpose any
+    java.util.List<KeyPurposeId> purposes = new java.util.ArrayList<>(roles.stream()
+        .map(r -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(r.oid()))).toList());
+    purposes.add(KeyPurposeId.id_kp_emailProtection);
+    builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes.toArray(KeyPurposeId[]::new)));
     builder.addExtension(Extension.certificatePolicies, false,
         new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(policy))));
     builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca));
