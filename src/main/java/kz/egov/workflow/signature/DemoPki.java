@@ -1,0 +1,255 @@
+package kz.egov.workflow.signature;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import kz.egov.workflow.identity.Bin;
+import kz.egov.workflow.identity.Iin;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo mode: a small PKI shaped like the NCA's, generated on first start into {@code egov.signature.demo.directory}
+ * ({@code ./data/pki}) and reused afterwards: a demo CA, the provider's certificate (BIN, first head) whose
+ * PKCS#12 signs results, and an applicant's certificate (IIN) with its PKCS#12 to sign requests with.
+ * The CA's CRL is renewed on each start. Never active in the {@code prod} profile.
+ */
+@Component
+@Profile("demo & !prod")
+public class DemoPki {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoPki.class);
+
+  public static final String PASSWORD = "demo";
+  public static final String PROVIDER_BIN_PREFIX = "15054000001";
+  public static final String APPLICANT_IIN_PREFIX = "90010130012";
+
+  private final Path directory;
+  private Material material;
+
+  public DemoPki(SignatureProperties properties) {
+    this.directory = Path.of(properties.demo().directory());
+  }
+
+  /** What the demo PKI consists of, as files. */
+  public record Material(Path directory, Path caCertificate, Path crl, Path providerKeyStore, Path applicantKeyStore,
+      Path applicantCertificate, String password, X509CertificateHolder ca) {
+
+    public String crlUrl() {
+      return crl.toUri().toString();
+    }
+  }
+
+  public synchronized Material ensure() {
+    if (material != null) {
+      return material;
+    }
+    try {
+      Files.createDirectories(directory);
+      Path caPem = directory.resolve("demo-ca.pem");
+      Path caStore = directory.resolve("demo-ca.p12");
+      Path provider = directory.resolve("provider.p12");
+      Path applicant = directory.resolve("applicant.p12");
+      Path applicantPem = directory.resolve("applicant.pem");
+      Path crl = directory.resolve("demo-ca.crl");
+      boolean created = false;
+      if (!Files.exists(caStore) || !Files.exists(provider) || !Files.exists(applicant)) {
+        generate(caPem, caStore, provider, applicant, applicantPem);
+        created = true;
+      }
+      KeyStore ca = load(caStore);
+      PrivateKey caKey = (PrivateKey) ca.getKey("demo-ca", PASSWORD.toCharArray());
+      X509Certificate caCertificate = (X509Certificate) ca.getCertificate("demo-ca");
+      X509CertificateHolder caHolder = new X509CertificateHolder(caCertificate.getEncoded());
+      renewCrl(crl, caHolder, caKey);
+      material = new Material(directory.toAbsolutePath(), caPem.toAbsolutePath(), crl.toAbsolutePath(),
+          provider.toAbsolutePath(), applicant.toAbsolutePath(), applicantPem.toAbsolutePath(), PASSWORD, caHolder);
+      log.info("""
+          Demo PKI {} in {} (password '{}'):
+            demo-ca.pem     the demo CA (trusted in demo mode; verify our results with it)
+            provider.p12    the provider's key that signs results (BIN {}, first head)
+            applicant.p12   a demo applicant's key to sign requests with (IIN {})
+            demo-ca.crl     the CA's revocation list, renewed on each start""",
+          created ? "generated" : "reused", material.directory(), PASSWORD,
+          CertificateProfiles.read(new X509CertificateHolder(load(provider).getCertificate("provider").getEncoded())).bin(),
+          CertificateProfiles.read(new X509CertificateHolder(load(applicant).getCertificate("applicant").getEncoded())).iin());
+      return material;
+    } catch (IOException e) {
+      throw new UncheckedIOException("demo PKI in " + directory + ": " + e.getMessage(), e);
+    } catch (GeneralSecurityException | OperatorCreationException e) {
+      throw new IllegalStateException("demo PKI in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void generate(Path caPem, Path caStore, Path provider, Path applicant, Path applicantPem)
+      throws GeneralSecurityException, IOException, OperatorCreationException {
+    Instant now = Instant.now();
+    KeyPair caKeys = rsa();
+    X500Name caName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "KZ")
+        .addRDN(BCStyle.O, "egov-workflow demo").addRDN(BCStyle.CN, "Demo NCA (not for production)").build();
+    JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+    JcaX509v3CertificateBuilder caBuilder = new JcaX509v3CertificateBuilder(caName, serial(), Date.from(now.minus(Duration.ofDays(1))),
+        Date.from(now.plus(Duration.ofDays(3650))), caName, caKeys.getPublic());
+    caBuilder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+    caBuilder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+    caBuilder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(caKeys.getPublic()));
+    X509Certificate ca = sign(caBuilder, caKeys.getPrivate());
+
+    String bin = complete(PROVIDER_BIN_PREFIX, true);
+    X500Name providerName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "ДЕМО РУКОВОДИТЕЛЬ")
+        .addRDN(BCStyle.SURNAME, "ДЕМО").addRDN(BCStyle.SERIALNUMBER, "IIN" + complete("80020240003", false))
+        .addRDN(BCStyle.C, "KZ").addRDN(BCStyle.O, "Demo service provider").addRDN(BCStyle.OU, "BIN" + bin).build();
+    KeyPair providerKeys = rsa();
+    X509Certificate providerCertificate = issue(providerName, providerKeys, ca, caKeys.getPrivate(), now,
+        List.of(Role.LEGAL_ENTITY, Role.FIRST_HEAD), "1.2.398.3.3.2.1");
+    store(provider, "provider", providerKeys.getPrivate(), providerCertificate, ca);
+
+    String iin = complete(APPLICANT_IIN_PREFIX, false);
+    X500Name applicantName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "ДЕМО ЗАЯВИТЕЛЬ")
+        .addRDN(BCStyle.SURNAME, "ДЕМО").addRDN(BCStyle.GIVENNAME, "ДЕМОВИЧ").addRDN(BCStyle.SERIALNUMBER, "IIN" + iin)
+        .addRDN(BCStyle.C, "KZ").build();
+    KeyPair applicantKeys = rsa();
+    X509Certificate applicantCertificate = issue(applicantName, applicantKeys, ca, caKeys.getPrivate(), now,
+        List.of(Role.INDIVIDUAL), "1.2.398.3.3.2.3");
+    store(applicant, "applicant", applicantKeys.getPrivate(), applicantCertificate, ca);
+
+    store(caStore, "demo-ca", caKeys.getPrivate(), ca);
+    writeAtomically(caPem, pem(ca).getBytes(StandardCharsets.US_ASCII));
+    writeAtomically(applicantPem, pem(applicantCertificate).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static X509Certificate issue(X500Name subject, KeyPair keys, X509Certificate ca, PrivateKey caKey, Instant now,
+      List<Role> roles, String policy) throws GeneralSecurityException, IOException, OperatorCreationException {
+    JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+    JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca, serial(),
+        Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(730))), subject, keys.getPublic());
+    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+    // the roles, plus e-mail protection (as NCA signing certificates carry), so that a plain
+    // `openssl cms -verify` (purpose smime_sign) accepts our results without -purpose any
+    java.util.List<KeyPurposeId> purposes = new java.util.ArrayList<>(roles.stream()
+        .map(r -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(r.oid()))).toList());
+    purposes.add(KeyPurposeId.id_kp_emailProtection);
+    builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes.toArray(KeyPurposeId[]::new)));
+    builder.addExtension(Extension.certificatePolicies, false,
+        new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(policy))));
+    builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca));
+    builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+    return sign(builder, caKey);
+  }
+
+  private void renewCrl(Path crl, X509CertificateHolder ca, PrivateKey caKey) throws IOException, OperatorCreationException {
+    Instant now = Instant.now();
+    if (Files.exists(crl)) {
+      X509CRLHolder existing = new X509CRLHolder(Files.readAllBytes(crl));
+      if (existing.getNextUpdate() != null && existing.getNextUpdate().toInstant().isAfter(now.plus(Duration.ofDays(7)))) {
+        return;
+      }
+    }
+    X509v2CRLBuilder builder = new X509v2CRLBuilder(ca.getSubject(), Date.from(now.minus(Duration.ofMinutes(5))));
+    builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(30))));
+    builder.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.valueOf(now.getEpochSecond())));
+    writeAtomically(crl, builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKey)).getEncoded());
+  }
+
+  /** The 11 given digits and the check digit that makes them a valid IIN or BIN. */
+  static String complete(String elevenDigits, boolean bin) {
+    for (int check = 0; check <= 9; check++) {
+      String candidate = elevenDigits + check;
+      if (bin ? Bin.isValid(candidate) : Iin.isValid(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalArgumentException(elevenDigits + " has no valid check digit");
+  }
+
+  private static KeyPair rsa() throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    return generator.generateKeyPair();
+  }
+
+  private static BigInteger serial() {
+    return new BigInteger(96, new SecureRandom()).add(BigInteger.ONE);
+  }
+
+  private static X509Certificate sign(JcaX509v3CertificateBuilder builder, PrivateKey key)
+      throws OperatorCreationException, GeneralSecurityException {
+    return new JcaX509CertificateConverter().getCertificate(builder.build(
+        new JcaContentSignerBuilder("SHA256withRSA").build(key)));
+  }
+
+  private void store(Path file, String alias, PrivateKey key, X509Certificate... chain)
+      throws GeneralSecurityException, IOException {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry(alias, key, PASSWORD.toCharArray(), (Certificate[]) chain);
+    Path temporary = Files.createTempFile(directory, alias, ".tmp");
+    try (OutputStream out = Files.newOutputStream(temporary)) {
+      store.store(out, PASSWORD.toCharArray());
+    }
+    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static KeyStore load(Path file) throws GeneralSecurityException, IOException {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(file)) {
+      store.load(in, PASSWORD.toCharArray());
+    }
+    return store;
+  }
+
+  private void writeAtomically(Path file, byte[] bytes) throws IOException {
+    Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+    Files.write(temporary, bytes);
+    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static String pem(Object object) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+      writer.writeObject(object);
+    }
+    return out.toString();
+  }
+}
