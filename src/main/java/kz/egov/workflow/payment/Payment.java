@@ -52,7 +52,7 @@ public record Payment(String paymentId, String payerId, BigDecimal amountKzt, St
     if (paidAt == null) {
       problems.add("paidAt: required (ISO 8601 with offset, e.g. 2026-03-02T10:15:00+05:00)");
     } else if (now != null && paidAt.isAfter(now.plus(CLOCK_SKEW))) {
-      problems.add("paidAt: " + paidAt + " is in the future");
+      problems.add("paidAt: " + paidAt.withOffsetSameInstant(now.getOffset()) + " is in the future");
     }
     return problems;
   }

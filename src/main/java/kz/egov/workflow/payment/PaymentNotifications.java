@@ -1,5 +1,6 @@
 package kz.egov.workflow.payment;
 
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -68,8 +69,10 @@ public class PaymentNotifications {
       throw new RecordConflictException("Payment " + notification.paymentId()
           + " was already notified with other content; a payment id cannot be reused");
     }
-    Payment payment = new Payment(notification.paymentId(), notification.payerId(), notification.amountKzt(),
-        notification.service(), notification.applicationReference(), notification.paidAt(),
+    // amounts to the tiyn and times in Kazakhstan time, as the store gives them back: a repeat answers the same
+    Payment payment = new Payment(notification.paymentId(), notification.payerId(),
+        notification.amountKzt().setScale(2, RoundingMode.UNNECESSARY), notification.service(),
+        notification.applicationReference(), notification.paidAt().withOffsetSameInstant(PaymentCheck.KAZAKHSTAN),
         now.truncatedTo(ChronoUnit.MILLIS));
     store.insert(payment);
     int notified = notifyWaitingApplication(payment);

@@ -12,14 +12,19 @@ import org.springframework.stereotype.Component;
 public class PaymentStore {
 
   private static final RowMapper<Payment> ROW = (rs, i) -> new Payment(rs.getString("payment_id"),
-      rs.getString("payer_id"), rs.getBigDecimal("amount_kzt"), rs.getString("service"),
-      rs.getString("application_reference"), rs.getObject("paid_at", OffsetDateTime.class),
-      rs.getObject("received_at", OffsetDateTime.class));
+      rs.getString("payer_id"), rs.getBigDecimal("amount_kzt").setScale(2), rs.getString("service"),
+      rs.getString("application_reference"), inKazakhstan(rs.getObject("paid_at", OffsetDateTime.class)),
+      inKazakhstan(rs.getObject("received_at", OffsetDateTime.class)));
 
   private final JdbcTemplate jdbc;
 
   public PaymentStore(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** PostgreSQL answers timestamps in the session's zone, H2 in the stored offset: both in UTC+5 here. */
+  private static OffsetDateTime inKazakhstan(OffsetDateTime time) {
+    return time == null ? null : time.withOffsetSameInstant(PaymentCheck.KAZAKHSTAN);
   }
 
   public Optional<Payment> find(String paymentId) {
