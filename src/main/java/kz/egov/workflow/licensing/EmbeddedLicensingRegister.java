@@ -101,12 +101,6 @@ public class EmbeddedLicensingRegister implements LicensingRegister {
         LICENCE, holderId);
   }
 
-  /** Every licence, newest first, a page at a time (for the REST list without a holder). */
-  public List<Licence> page(int page, int size) {
-    return jdbc.query("SELECT * FROM licensing_licence ORDER BY issued_on DESC, licence_number DESC"
-        + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", LICENCE, (long) page * size, size);
-  }
-
   public long count() {
     Long count = jdbc.queryForObject("SELECT COUNT(*) FROM licensing_licence", Long.class);
     return count == null ? 0 : count;
