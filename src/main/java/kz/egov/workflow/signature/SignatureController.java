@@ -7,6 +7,8 @@ import kz.egov.workflow.application.InvalidRequestException;
 import kz.egov.workflow.identity.Bin;
 import kz.egov.workflow.identity.Iin;
 import kz.egov.workflow.identity.InvalidIdentifierException;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -63,6 +65,14 @@ class SignatureController {
       problems.add("bin: " + e.getMessage());
     }
     if (!problems.isEmpty()) {
+      if (cms != null) {
+        // name an unreadable CMS too, so that the caller fixes every field in one round
+        try {
+          new CMSSignedData(cms);
+        } catch (CMSException | RuntimeException e) {
+          problems.add(0, "cms: not a readable CMS SignedData");
+        }
+      }
       throw new InvalidRequestException(problems);
     }
     SignatureVerdict verdict = verifier.verify(cms, data, new SignatureVerifier.Expected(iin, bin));

@@ -112,6 +112,12 @@ class SignatureApiTest {
     assertThat(iin.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(iin.getBody().get("problems").toString()).contains("IIN 900101300123: check digit is 3, expected 6");
 
+    ResponseEntity<JsonNode> everything = post(Map.of("cms", Base64.getEncoder().encodeToString("hello".getBytes()),
+        "iin", "900101300123"));
+    assertThat(everything.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(everything.getBody().get("problems")).extracting(JsonNode::asText).containsExactly(
+        "cms: not a readable CMS SignedData", "iin: IIN 900101300123: check digit is 3, expected 6");
+
     ResponseEntity<JsonNode> detachedWithoutData = post(Map.of("cms",
         Base64.getEncoder().encodeToString(applicantSignature(REQUEST))));
     assertThat(detachedWithoutData.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
