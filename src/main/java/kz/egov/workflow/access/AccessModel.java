@@ -3,7 +3,6 @@ package kz.egov.workflow.access;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessModel {
 
-  public static final String ALL_TASKS_OF_MINE = "Менің тапсырмаларым / Мои задачи";
+  private static final String ALL_TASKS_OF_MINE = "Менің тапсырмаларым / Мои задачи";
   static final String SHARED_PREFIX = "shared-";
 
   private static final Logger log = LoggerFactory.getLogger(AccessModel.class);
@@ -76,18 +75,6 @@ public class AccessModel {
         definitionKeys.size());
   }
 
-  /** Group ids of every provider's staff, role by role; used by demo users and tests. */
-  public Map<String, List<String>> staffGroupsByProvider() {
-    Map<String, List<String>> groups = new LinkedHashMap<>();
-    for (AccessProperties.Provider provider : properties.providers()) {
-      List<String> ids = new ArrayList<>();
-      for (StaffRole role : StaffRole.values()) {
-        ids.add(role.groupId(provider.id()));
-      }
-      groups.put(provider.id(), ids);
-    }
-    return groups;
-  }
 
   private void applyProvider(AccessProperties.Provider provider, List<String> definitionKeys) {
     String staff = provider.id();
