@@ -1,0 +1,45 @@
+package kz.egov.workflow.process;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.springframework.stereotype.Component;
+
+import static org.camunda.spin.Spin.JSON;
+
+/**
+ * {@code ${formFields}}: a person's form writes one variable per field; the application keeps them together
+ * as {@code formData} (docs/process-variables.md), the way the portal sends them. Used as a task listener:
+ * <pre>  ${formFields.collect(task, 'companyName,siteAddress,metals,subtypes')}</pre>
+ * Empty fields are left out.
+ */
+@Component("formFields")
+public class FormFields {
+
+  public void collect(DelegateTask task, String names) {
+    SpinJsonNode data = JSON("{}");
+    for (String name : Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList()) {
+      Object value = task.getVariable(name);
+      if (value == null || value.toString().isBlank()) {
+        continue;
+      }
+      if (value instanceof SpinJsonNode json) {
+        data.prop(name, json);
+      } else if (value instanceof JsonValue json) {
+        data.prop(name, json.getValue());
+      } else if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+        data.prop(name, JSON(value));
+      } else if (value instanceof Boolean bool) {
+        data.prop(name, bool);
+      } else if (value instanceof Number number) {
+        data.prop(name, number);
+      } else {
+        data.prop(name, value.toString().strip());
+      }
+    }
+    task.setVariable("formData", data);
+  }
+}
