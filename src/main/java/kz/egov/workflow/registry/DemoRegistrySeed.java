@@ -13,8 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode: people, companies and notarised powers of attorney from {@code registry-demo/*.csv}, so that
- * a tester can run a look-up at once. Adds only the records that are missing; never changes others.
+ * Demo mode: people, companies, notarised powers of attorney and portal accounts from
+ * {@code registry-demo/*.csv}, so that a tester can run a look-up or a portal sign-in (C1) at
+ * once. Adds only the records that are missing; never changes others.
  */
 @Component
 @Profile("demo")
@@ -33,9 +34,10 @@ class DemoRegistrySeed implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     int added = store.insertMissing(RegistryKind.PERSON, read("persons.csv"))
         + store.insertMissing(RegistryKind.COMPANY, read("companies.csv"))
-        + store.insertMissing(RegistryKind.POWER_OF_ATTORNEY, read("powers-of-attorney.csv"));
+        + store.insertMissing(RegistryKind.POWER_OF_ATTORNEY, read("powers-of-attorney.csv"))
+        + store.insertMissing(RegistryKind.PORTAL_ACCOUNT, read("portal-accounts.csv"));
     if (added > 0) {
-      log.info("Demo mode: {} demo records added to the embedded registries", added);
+      log.info("Demo mode: {} demo records added to the embedded registries and portal accounts", added);
     }
   }
 

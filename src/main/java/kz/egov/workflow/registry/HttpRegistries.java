@@ -40,7 +40,7 @@ public class HttpRegistries implements IndividualsRegistry, LegalEntitiesRegistr
         PowerOfAttorney::number);
   }
 
-  private static <T> Optional<T> fetch(EgovGatewayClient client, String path, String key, Class<T> type,
+  static <T> Optional<T> fetch(EgovGatewayClient client, String path, String key, Class<T> type,
       Function<T, List<String>> problems, Function<T, String> keyOf) {
     Optional<JsonNode> answer = client.get(path + EgovGatewayClient.segment(key));
     if (answer.isEmpty()) {

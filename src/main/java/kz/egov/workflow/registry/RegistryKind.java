@@ -3,6 +3,7 @@ package kz.egov.workflow.registry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,22 @@ record RegistryKind<T>(String name, String table, String keyColumn, Function<T, 
           csvBoolean(row, "revoked", false)),
       PowerOfAttorney::problems, "issued_on DESC, poa_number");
 
+  /** The e-gov portal's user accounts (C1 of the portal diagrams); blocked and unblocked by {@link PortalAccountStore}. */
+  static final RegistryKind<PortalAccount> PORTAL_ACCOUNT = new RegistryKind<>("portal account", "portal_account",
+      "login", PortalAccount::login,
+      List.of("login", "displayName", "actsForBin", "registeredAt", "status", "blockedReason"),
+      List.of("login", "displayName"),
+      "INSERT INTO portal_account (login, display_name, acts_for_bin, registered_at, status, blocked_reason)"
+          + " VALUES (?, ?, ?, ?, ?, ?)",
+      a -> new Object[] {a.login(), a.displayName().strip(), a.actsForBin(), a.registeredAt(), a.status().name(),
+          a.blockedReason()},
+      (rs, i) -> new PortalAccount(rs.getString("login"), rs.getString("display_name"), rs.getString("acts_for_bin"),
+          rs.getObject("registered_at", OffsetDateTime.class).withOffsetSameInstant(PortalAccount.KAZAKHSTAN),
+          PortalAccountStatus.valueOf(rs.getString("status")), rs.getString("blocked_reason")),
+      row -> new PortalAccount(row.get("login"), row.get("displayName"), row.get("actsForBin"),
+          csvMoment(row, "registeredAt"), csvStatus(row, "status"), row.get("blockedReason")),
+      PortalAccount::problems, "login");
+
   /** The key's name as the CSV and JSON call it. */
   String keyColumnLabel() {
     return csvColumns.get(0);
@@ -85,6 +102,32 @@ record RegistryKind<T>(String name, String table, String keyColumn, Function<T, 
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw new CellException(column + ": '" + value + "' is not a date YYYY-MM-DD");
+    }
+  }
+
+  /** An instant with its offset ({@code 2026-01-15T10:00:00+05:00}), or a day taken as its start in Kazakhstan. */
+  private static OffsetDateTime csvMoment(Map<String, String> row, String column) {
+    String value = row.get(column);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return value.contains("T") ? OffsetDateTime.parse(value)
+          : LocalDate.parse(value).atStartOfDay().atOffset(PortalAccount.KAZAKHSTAN);
+    } catch (DateTimeParseException e) {
+      throw new CellException(column + ": '" + value + "' is not a date YYYY-MM-DD or a time YYYY-MM-DDThh:mm:ss+05:00");
+    }
+  }
+
+  private static PortalAccountStatus csvStatus(Map<String, String> row, String column) {
+    String value = row.get(column);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return PortalAccountStatus.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new CellException(e.getMessage());
     }
   }
 

@@ -51,8 +51,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode: a small PKI shaped like the NCA's, generated on first start into {@code egov.signature.demo.directory}
  * ({@code ./data/pki}) and reused afterwards: a demo CA, the provider's certificate (BIN, first head) whose
- * PKCS#12 signs results, and an applicant's certificate (IIN) with its PKCS#12 to sign requests with.
- * The CA's CRL is renewed on each start. Never active in the {@code prod} profile.
+ * PKCS#12 signs results, an applicant's certificate (IIN) with its PKCS#12 to sign requests with, and a
+ * legal entity's signing certificate (the head of ТОО "Батыс Металл Трейд", R2's demo applicant) with its
+ * PKCS#12. The CA's CRL is renewed on each start. Never active in the {@code prod} profile.
  */
 @Component
 @Profile("demo & !prod")
@@ -63,6 +64,10 @@ public class DemoPki {
   public static final String PASSWORD = "demo";
   public static final String PROVIDER_BIN_PREFIX = "15054000001";
   public static final String APPLICANT_IIN_PREFIX = "90010130012";
+  /** The demo legal entity (registry-demo/companies.csv) and its head, who signs for it with company.p12. */
+  public static final String COMPANY_BIN = "040540000123";
+  public static final String COMPANY_HEAD_IIN = "781122301233";
+  public static final String COMPANY_NAME = "ТОО \"Батыс Металл Трейд\"";
 
   private final Path directory;
   private Material material;
@@ -73,11 +78,17 @@ public class DemoPki {
 
   /** What the demo PKI consists of, as files. */
   public record Material(Path directory, Path caCertificate, Path crl, Path providerKeyStore, Path applicantKeyStore,
-      Path applicantCertificate, String password, X509CertificateHolder ca) {
+      Path applicantCertificate, Path companyKeyStore, Path companyCertificate, String password,
+      X509CertificateHolder ca) {
 
     public String crlUrl() {
       return crl.toUri().toString();
     }
+  }
+
+  /** The demo applicant's IIN: the prefix and its check digit (the individual's portal login). */
+  public static String applicantIin() {
+    return complete(APPLICANT_IIN_PREFIX, false);
   }
 
   public synchronized Material ensure() {
@@ -92,6 +103,8 @@ public class DemoPki {
       Path applicant = directory.resolve("applicant.p12");
       Path applicantPem = directory.resolve("applicant.pem");
       Path crl = directory.resolve("demo-ca.crl");
+      Path company = directory.resolve("company.p12");
+      Path companyPem = directory.resolve("company.pem");
       boolean created = false;
       if (!Files.exists(caStore) || !Files.exists(provider) || !Files.exists(applicant)) {
         generate(caPem, caStore, provider, applicant, applicantPem);
@@ -101,18 +114,30 @@ public class DemoPki {
       PrivateKey caKey = (PrivateKey) ca.getKey("demo-ca", PASSWORD.toCharArray());
       X509Certificate caCertificate = (X509Certificate) ca.getCertificate("demo-ca");
       X509CertificateHolder caHolder = new X509CertificateHolder(caCertificate.getEncoded());
+      // a directory generated before the legal entity's key existed keeps its CA, provider and applicant keys
+      // (applicants may hold applicant.p12 already): only the missing company key is issued by the same CA
+      boolean companyAdded = false;
+      if (created || !Files.exists(company) || !Files.exists(companyPem)) {
+        issueCompany(company, companyPem, caCertificate, caKey);
+        companyAdded = !created;
+      }
       renewCrl(crl, caHolder, caKey);
       material = new Material(directory.toAbsolutePath(), caPem.toAbsolutePath(), crl.toAbsolutePath(),
-          provider.toAbsolutePath(), applicant.toAbsolutePath(), applicantPem.toAbsolutePath(), PASSWORD, caHolder);
+          provider.toAbsolutePath(), applicant.toAbsolutePath(), applicantPem.toAbsolutePath(),
+          company.toAbsolutePath(), companyPem.toAbsolutePath(), PASSWORD, caHolder);
+      CertificateProfile head = CertificateProfiles.read(
+          new X509CertificateHolder(load(company).getCertificate("company").getEncoded()));
       log.info("""
           Demo PKI {} in {} (password '{}'):
             demo-ca.pem     the demo CA (trusted in demo mode; verify our results with it)
             provider.p12    the provider's key that signs results (BIN {}, first head)
             applicant.p12   a demo applicant's key to sign requests with (IIN {})
+            company.p12     a legal entity's key: {} signs for {} (BIN {}, IIN {}, first head){}
             demo-ca.crl     the CA's revocation list, renewed on each start""",
           created ? "generated" : "reused", material.directory(), PASSWORD,
           CertificateProfiles.read(new X509CertificateHolder(load(provider).getCertificate("provider").getEncoded())).bin(),
-          CertificateProfiles.read(new X509CertificateHolder(load(applicant).getCertificate("applicant").getEncoded())).iin());
+          CertificateProfiles.read(new X509CertificateHolder(load(applicant).getCertificate("applicant").getEncoded())).iin(),
+          head.holderName(), head.organisation(), head.bin(), head.iin(), companyAdded ? " (added now)" : "");
       return material;
     } catch (IOException e) {
       throw new UncheckedIOException("demo PKI in " + directory + ": " + e.getMessage(), e);
@@ -156,6 +181,24 @@ public class DemoPki {
     store(caStore, "demo-ca", caKeys.getPrivate(), ca);
     writeAtomically(caPem, pem(ca).getBytes(StandardCharsets.US_ASCII));
     writeAtomically(applicantPem, pem(applicantCertificate).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * The head of the demo legal entity, shaped as the NCA's legal-entity signing certificate: IIN in
+   * SERIALNUMBER, the organisation in O, its BIN in OU, roles legal entity and first head, policy
+   * 1.2.398.3.3.2.1 (legal entity signing), key usage digitalSignature + nonRepudiation.
+   */
+  private void issueCompany(Path company, Path companyPem, X509Certificate ca, PrivateKey caKey)
+      throws GeneralSecurityException, IOException, OperatorCreationException {
+    X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, "ЖУМАБАЕВ НУРЛАН")
+        .addRDN(BCStyle.SURNAME, "ЖУМАБАЕВ").addRDN(BCStyle.GIVENNAME, "КАСЫМОВИЧ")
+        .addRDN(BCStyle.SERIALNUMBER, "IIN" + COMPANY_HEAD_IIN).addRDN(BCStyle.C, "KZ")
+        .addRDN(BCStyle.O, COMPANY_NAME).addRDN(BCStyle.OU, "BIN" + COMPANY_BIN).build();
+    KeyPair keys = rsa();
+    X509Certificate certificate = issue(name, keys, ca, caKey, Instant.now(), List.of(Role.LEGAL_ENTITY, Role.FIRST_HEAD),
+        "1.2.398.3.3.2.1");
+    store(company, "company", keys.getPrivate(), certificate, ca);
+    writeAtomically(companyPem, pem(certificate).getBytes(StandardCharsets.US_ASCII));
   }
 
   private static X509Certificate issue(X500Name subject, KeyPair keys, X509Certificate ca, PrivateKey caKey, Instant now,
