@@ -1,0 +1,85 @@
+package kz.egov.workflow.documents;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/** Issued documents in table {@code result_document} (V60). */
+@Component
+public class DocumentStore {
+
+  static final ZoneOffset KAZAKHSTAN = ZoneOffset.ofHours(5);
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final RowMapper<StoredDocument> row;
+
+  public DocumentStore(JdbcTemplate jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.row = this::read;
+  }
+
+  public Optional<StoredDocument> byNumber(String number) {
+    return jdbc.query("SELECT * FROM result_document WHERE document_number = ?", row, number).stream().findFirst();
+  }
+
+  public Optional<StoredDocument> byApplication(String applicationId, DocumentKind kind) {
+    return jdbc.query("SELECT * FROM result_document WHERE application_id = ? AND kind = ?", row, applicationId,
+        kind.code()).stream().findFirst();
+  }
+
+  /** The application's result: its latest document (an application ends with one result). */
+  public Optional<StoredDocument> resultOf(String applicationId) {
+    return jdbc.query("SELECT * FROM result_document WHERE application_id = ? ORDER BY issued_at DESC,"
+        + " document_number DESC", row, applicationId).stream().findFirst();
+  }
+
+  /** How many documents have numbers starting with {@code prefix} (duplicates of one licence). */
+  long countNumbered(String prefix) {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM result_document WHERE document_number LIKE ?",
+        Long.class, prefix.replace("%", "\\%").replace("_", "\\_") + "%");
+    return count == null ? 0 : count;
+  }
+
+  /** @throws org.springframework.dao.DuplicateKeyException when the number or the application's kind is taken */
+  void insert(StoredDocument document) {
+    ResultDocument record = document.record();
+    jdbc.update("INSERT INTO result_document (document_number, kind, application_id, application_number, provider,"
+            + " holder_id, holder_name, issued_at, record_json, pdf, signature, pdf_sha256)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", record.number(), record.kind().code(),
+        record.applicationId(), record.applicationNumber(), record.provider().id(), record.applicant().id(),
+        record.applicant().name(), record.issuedAt(), write(record), document.pdf(), document.signature(),
+        document.pdfSha256());
+  }
+
+  private String write(ResultDocument record) {
+    try {
+      return json.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("document " + record.number() + " cannot be written as JSON", e);
+    }
+  }
+
+  private StoredDocument read(ResultSet rs, int rowNumber) throws SQLException {
+    ResultDocument record;
+    try {
+      record = json.readValue(rs.getString("record_json"), ResultDocument.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("document " + rs.getString("document_number") + ": unreadable record", e);
+    }
+    // Jackson reads times in UTC; the documents speak Kazakhstan time
+    ResultDocument inKazakhstan = new ResultDocument(record.number(), record.kind(),
+        record.issuedAt().withOffsetSameInstant(KAZAKHSTAN), record.provider(), record.applicant(),
+        record.applicationId(), record.applicationNumber(), record.applicationRegisteredAt() == null ? null
+        : record.applicationRegisteredAt().withOffsetSameInstant(KAZAKHSTAN), record.service(), record.requestKind(),
+        record.licence(), record.refusal(), record.signer(), record.verificationUrl());
+    return new StoredDocument(inKazakhstan, rs.getBytes("pdf"), rs.getBytes("signature"), rs.getString("pdf_sha256"));
+  }
+}

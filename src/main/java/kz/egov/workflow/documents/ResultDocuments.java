@@ -1,0 +1,261 @@
+package kz.egov.workflow.documents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import kz.egov.workflow.access.AccessProperties;
+import kz.egov.workflow.signature.CertificateProfile;
+import kz.egov.workflow.signature.CertificateProfiles;
+import kz.egov.workflow.signature.ResultSigner;
+import kz.egov.workflow.signature.Role;
+import kz.egov.workflow.signature.SignatureVerdict;
+import kz.egov.workflow.signature.SignatureVerifier;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issues, finds and verifies result documents: forms the record, renders the PDF, signs it with the provider's
+ * key ("signed with the EDS of the provider's authorised person") and stores all of it. Issuing again for the same
+ * application and kind (a retried job) returns the stored document.
+ */
+@Service
+public class ResultDocuments {
+
+  private final DocumentStore store;
+  private final DocumentRenderer renderer;
+  private final ResultSigner signer;
+  private final SignatureVerifier verifier;
+  private final AccessProperties access;
+  private final DocumentsProperties properties;
+  private final TransactionTemplate savepoint;
+  private final Clock clock;
+
+  public ResultDocuments(DocumentStore store, DocumentRenderer renderer, ResultSigner signer,
+      SignatureVerifier verifier, AccessProperties access, DocumentsProperties properties,
+      PlatformTransactionManager transactions, Clock clock) {
+    this.store = store;
+    this.renderer = renderer;
+    this.signer = signer;
+    this.verifier = verifier;
+    this.access = access;
+    this.properties = properties;
+    // nested: inside the engine's transaction a taken key rolls back to a savepoint, and the transaction stays usable
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.clock = clock;
+  }
+
+  @Autowired
+  public ResultDocuments(DocumentStore store, DocumentRenderer renderer, ResultSigner signer,
+      SignatureVerifier verifier, AccessProperties access, DocumentsProperties properties,
+      PlatformTransactionManager transactions) {
+    this(store, renderer, signer, verifier, access, properties, transactions, Clock.system(DocumentStore.KAZAKHSTAN));
+  }
+
+  /**
+   * The document of this kind for the application: the stored one, or a new one formed, signed and stored.
+   *
+   * @throws IllegalArgumentException when the order lacks what the document needs (a modelling error)
+   */
+  public StoredDocument issue(DocumentOrder order) {
+    if (order.kind() != null && order.applicationId() != null) {
+      Optional<StoredDocument> issued = store.byApplication(order.applicationId(), order.kind());
+      if (issued.isPresent()) {
+        return issued.get();
+      }
+    }
+    List<String> problems = new ArrayList<>(order.problems());
+    AccessProperties.Provider provider = access.providers().stream().filter(p -> p.id().equals(order.provider()))
+        .findFirst().orElse(null);
+    if (provider == null && order.provider() != null) {
+      problems.add("provider '" + order.provider() + "' is not one of egov.access.providers");
+    }
+    ResultDocument.Licence licence = null;
+    if (problems.isEmpty() && order.kind() == DocumentKind.LICENCE) {
+      licence = licence(order, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Cannot issue the " + (order.kind() == null ? "document" : order.kind().code())
+          + " of application " + order.applicationId() + ": " + String.join("; ", problems));
+    }
+    OffsetDateTime issuedAt = OffsetDateTime.now(clock).withOffsetSameInstant(DocumentStore.KAZAKHSTAN)
+        .truncatedTo(ChronoUnit.SECONDS);
+    for (int attempt = 0; ; attempt++) {
+      String number = number(order, attempt);
+      ResultDocument record = new ResultDocument(number, order.kind(), issuedAt, provider(provider),
+          new ResultDocument.Applicant(order.applicantId(), order.applicantName(), order.applicantAddress()),
+          order.applicationId(), order.applicationNumber(), order.applicationRegisteredAt() == null ? null
+          : order.applicationRegisteredAt().withOffsetSameInstant(DocumentStore.KAZAKHSTAN), order.service(),
+          order.requestKind(), licence, refusal(order), signer(), properties.verificationUrl(number));
+      byte[] pdf = renderer.render(record);
+      StoredDocument document = new StoredDocument(record, pdf, signer.signDetached(pdf), sha256(pdf));
+      try {
+        savepoint.executeWithoutResult(status -> store.insert(document));
+        return document;
+      } catch (DuplicateKeyException taken) {
+        Optional<StoredDocument> raced = store.byApplication(order.applicationId(), order.kind());
+        if (raced.isPresent()) {
+          return raced.get();
+        }
+        if (!order.duplicate() || attempt >= 3) {
+          throw new IllegalStateException("Document number " + number + " is already taken by another application's"
+              + " document: was the licence number " + order.licenceNumber() + " given twice?", taken);
+        }
+      }
+    }
+  }
+
+  public Optional<StoredDocument> byNumber(String number) {
+    return store.byNumber(number);
+  }
+
+  public Optional<StoredDocument> resultOf(String applicationId) {
+    return store.resultOf(applicationId);
+  }
+
+  /**
+   * What anyone may learn about a document by its number: only what is printed on it, its PDF's SHA-256, and
+   * whether the provider's signature over the stored PDF verifies now.
+   */
+  public Optional<DocumentVerification> verify(String number) {
+    return store.byNumber(number).map(document -> {
+      ResultDocument record = document.record();
+      SignatureVerdict verdict = verifier.verify(document.signature(), document.pdf(), SignatureVerifier.Expected.none());
+      String stored = sha256(document.pdf());
+      boolean intact = stored.equals(document.pdfSha256());
+      List<String> reasons = new ArrayList<>(verdict.reasons().stream().map(Enum::name).toList());
+      if (!intact) {
+        reasons.add("STORED_PDF_CHANGED");
+      }
+      return new DocumentVerification(true, record.number(), record.kind(), record.kind().titleKk(),
+          record.kind().titleRu(), record.issuedAt(), record.applicant().name(),
+          new DocumentVerification.Issuer(record.provider().id(), record.provider().nameKk(),
+              record.provider().nameRu()),
+          new DocumentVerification.SignedBy(record.signer().name(), record.signer().bin(),
+              record.signer().organisation()),
+          document.pdfSha256(), verdict.valid() && intact, reasons, verdict.verifiedAt());
+    });
+  }
+
+  /** Whether {@code pdf} is, byte for byte, the document stored under {@code number}. */
+  public Optional<DocumentComparison> compare(String number, byte[] pdf) {
+    return store.byNumber(number).map(document -> {
+      String submitted = sha256(pdf);
+      boolean unchanged = submitted.equals(document.pdfSha256());
+      return new DocumentComparison(true, document.number(), unchanged, unchanged ? "unchanged" : "altered", submitted,
+          document.pdfSha256());
+    });
+  }
+
+  private ResultDocument.Provider provider(AccessProperties.Provider provider) {
+    DocumentsProperties.Bilingual place = properties.placesOfIssue().get(provider.id());
+    return new ResultDocument.Provider(provider.id(), provider.nameKk(), provider.nameRu(),
+        place == null ? null : place.kk(), place == null ? null : place.ru());
+  }
+
+  private String number(DocumentOrder order, int attempt) {
+    return switch (order.kind()) {
+      case LICENCE -> order.duplicate()
+          // a duplicate repeats the licence's number; the document gets its own: <licence>-D1, -D2, ...
+          ? order.licenceNumber() + "-D" + (store.countNumbered(order.licenceNumber() + "-D") + 1 + attempt)
+          : order.licenceNumber();
+      // one motivated refusal answers one registered application
+      case REFUSAL -> order.applicationNumber() + "-REF";
+      default -> throw new IllegalArgumentException("no numbering for " + order.kind().code() + " yet");
+    };
+  }
+
+  private ResultDocument.Licence licence(DocumentOrder order, List<String> problems) {
+    JsonNode form = order.formData();
+    DocumentsProperties.Bilingual configured = properties.activities().get(order.service());
+    String activity = text(form, "activity");
+    String activityKk = first(text(form, "activityKk"), activity, configured == null ? null : configured.kk());
+    String activityRu = first(text(form, "activityRu"), activity, configured == null ? null : configured.ru());
+    if (activityKk == null || activityRu == null) {
+      problems.add("the kind of activity: formData.activityKk/activityRu (or activity), or egov.documents.activities."
+          + order.service());
+    }
+    List<String> subtypes = new ArrayList<>();
+    JsonNode listed = form == null ? null : first(form.get("subtypes"), form.get("activitySubtypes"));
+    if (listed != null && listed.isArray()) {
+      listed.forEach(s -> Optional.ofNullable(plain(s)).ifPresent(subtypes::add));
+    } else if (listed != null) {
+      Optional.ofNullable(plain(listed)).ifPresent(subtypes::add);
+    }
+    String place = first(text(form, "place"), text(form, "activityPlace"));
+    OffsetDateTime today = OffsetDateTime.now(clock).withOffsetSameInstant(DocumentStore.KAZAKHSTAN);
+    return new ResultDocument.Licence(order.licenceNumber(),
+        order.licenceIssuedOn() == null ? today.toLocalDate() : order.licenceIssuedOn(), activityKk, activityRu,
+        subtypes, place, text(form, "specialConditions"), order.duplicate());
+  }
+
+  private static ResultDocument.Refusal refusal(DocumentOrder order) {
+    if (order.kind() != DocumentKind.REFUSAL) {
+      return null;
+    }
+    return new ResultDocument.Refusal(order.refusalStep(), order.refusalReason(),
+        first(order.refusalReasonKk(), order.refusalReason()), first(order.refusalReasonRu(), order.refusalReason()));
+  }
+
+  private ResultDocument.Signer signer() {
+    try {
+      CertificateProfile profile = CertificateProfiles.read(new JcaX509CertificateHolder(signer.certificate()));
+      return new ResultDocument.Signer(profile.holderName(), profile.iin(), profile.bin(), profile.organisation(),
+          profile.roles().contains(Role.FIRST_HEAD), profile.serialNumber(), profile.issuer());
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException("the signing certificate cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** A form field as text: a string, a number, or an object's {@code address} / {@code name}. */
+  private static String text(JsonNode form, String field) {
+    return form == null ? null : plain(form.get(field));
+  }
+
+  private static String plain(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    if (node.isObject()) {
+      return first(plain(node.get("address")), plain(node.get("name")), plain(node.get("nameRu")));
+    }
+    if (node.isArray()) {
+      List<String> parts = new ArrayList<>();
+      node.forEach(n -> Optional.ofNullable(plain(n)).ifPresent(parts::add));
+      return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+    String text = node.asText().strip();
+    return text.isEmpty() ? null : text;
+  }
+
+  @SafeVarargs
+  private static <T> T first(T... values) {
+    for (T value : values) {
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package kz.egov.workflow.process;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAccessor;
+import java.util.Date;
+import kz.egov.workflow.documents.DocumentKind;
+import kz.egov.workflow.documents.DocumentOrder;
+import kz.egov.workflow.documents.ResultDocuments;
+import kz.egov.workflow.documents.StoredDocument;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forms the result "signed with the EDS of the provider's authorised person" (R2 P11/P9, R5 P11/P9: the licence;
+ * the motivated refusal after registration: R2 P10/P8, R5 P10/P8, R4 P7, R3 step 6) as a signed PDF, and stores it.
+ * Input {@code documentKind}: {@code licence} or {@code refusal} ({@code certificate}, {@code archival-certificate}
+ * come with R1, R3, R4). Reads the variables of docs/process-variables.md: the business key (the application's id),
+ * {@code applicationNumber}, {@code applicationRegisteredAt}, {@code service}, {@code provider},
+ * {@code requestKind}, {@code applicantId}, {@code applicantName}, {@code applicant} (registry JSON: address),
+ * {@code formData}; a licence {@code licenceNumber} and {@code licenceIssuedOn}; a refusal {@code refusalStep},
+ * {@code refusalReason} (required), {@code refusalReasonKk}, {@code refusalReasonRu}. Sets
+ * {@code resultDocumentNumber} and {@code resultDocumentKind}. A retried job returns the document already issued.
+ * What the document needs and the diagram does not give is a modelling error (an exception, an incident).
+ */
+@Component("issueDocument")
+public class IssueDocument implements JavaDelegate {
+
+  private static final ZoneOffset KAZAKHSTAN = ZoneOffset.ofHours(5);
+
+  private final ResultDocuments documents;
+  private final ObjectMapper json;
+
+  public IssueDocument(ResultDocuments documents, ObjectMapper json) {
+    this.documents = documents;
+    this.json = json;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String kindCode = StepInputs.required(execution, "documentKind");
+    DocumentKind kind = DocumentKind.ofCode(kindCode).orElseThrow(() -> new IllegalArgumentException("Step '"
+        + execution.getCurrentActivityName() + "': documentKind '" + kindCode
+        + "' is none of licence, refusal, certificate, archival-certificate"));
+    String applicationId = StepInputs.optional(execution, "applicationId");
+    if (applicationId == null) {
+      applicationId = execution.getProcessBusinessKey();
+    }
+    JsonNode applicant = jsonVariable(execution, "applicant");
+    StoredDocument document = documents.issue(new DocumentOrder(kind, applicationId,
+        StepInputs.optional(execution, "applicationNumber"), moment(execution.getVariable("applicationRegisteredAt")),
+        StepInputs.optional(execution, "service"), StepInputs.optional(execution, "provider"),
+        StepInputs.optional(execution, "requestKind"), StepInputs.optional(execution, "applicantId"),
+        StepInputs.optional(execution, "applicantName"),
+        applicant == null || !applicant.hasNonNull("address") ? null : applicant.get("address").asText(),
+        jsonVariable(execution, "formData"), StepInputs.optional(execution, "licenceNumber"),
+        day(execution.getVariable("licenceIssuedOn")), StepInputs.optional(execution, "refusalStep"),
+        StepInputs.optional(execution, "refusalReason"), StepInputs.optional(execution, "refusalReasonKk"),
+        StepInputs.optional(execution, "refusalReasonRu")));
+    execution.setVariable("resultDocumentNumber", document.number());
+    execution.setVariable("resultDocumentKind", document.record().kind().code());
+  }
+
+  /** Spin JSON (Tasklist, the API), a JSON string, or a map. */
+  private JsonNode jsonVariable(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String text) {
+      try {
+        return text.isBlank() ? null : json.readTree(text);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("Variable '" + name + "' is not JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+    if (value instanceof java.util.Map<?, ?> || value instanceof java.util.List<?>) {
+      return json.valueToTree(value);
+    }
+    try {
+      // org.camunda.spin.json.SpinJsonNode prints itself as JSON
+      return json.readTree(value.toString());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Variable '" + name + "' is not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static OffsetDateTime moment(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atOffset(KAZAKHSTAN);
+    }
+    if (value instanceof OffsetDateTime time) {
+      return time;
+    }
+    if (value instanceof ZonedDateTime time) {
+      return time.toOffsetDateTime();
+    }
+    return OffsetDateTime.parse(value.toString());
+  }
+
+  private static LocalDate day(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atOffset(KAZAKHSTAN).toLocalDate();
+    }
+    if (value instanceof LocalDate date) {
+      return date;
+    }
+    if (value instanceof TemporalAccessor time) {
+      return LocalDate.from(time);
+    }
+    String text = value.toString().strip();
+    return text.length() > 10 ? OffsetDateTime.parse(text).atZoneSameInstant(KAZAKHSTAN).toLocalDate()
+        : LocalDate.parse(text);
+  }
+}
