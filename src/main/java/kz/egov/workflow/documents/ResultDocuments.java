@@ -195,7 +195,7 @@ public class ResultDocuments {
     } else if (listed != null) {
       Optional.ofNullable(plain(listed)).ifPresent(subtypes::add);
     }
-    String place = first(text(form, "place"), text(form, "activityPlace"));
+    String place = first(text(form, "place"), text(form, "activityPlace"), text(form, "siteAddress"));
     OffsetDateTime today = OffsetDateTime.now(clock).withOffsetSameInstant(DocumentStore.KAZAKHSTAN);
     return new ResultDocument.Licence(order.licenceNumber(),
         order.licenceIssuedOn() == null ? today.toLocalDate() : order.licenceIssuedOn(), activityKk, activityRu,

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "C2 EDS valid?" (R1 C2, R2 C3, R3 C2, R4 C2, R5 C3): verifies the signed request and sets the variables
- * the gateway and the refusal reason read. Input mappings: {@code cms} (base64 CMS), optional {@code data}
- * (base64, detached signatures), {@code iin} and/or {@code bin} (what the request names).
+ * the gateway and the refusal reason read. Input mappings: {@code cms} (DER bytes or base64 text), optional
+ * {@code data} (the same; detached signatures), {@code iin} and/or {@code bin} (what the request names).
  *
  * <p>Outputs: {@code signatureValid}, {@code signatureReasons} (codes, comma-separated), {@code signatureMessage}
  * (English with particulars), {@code signatureMessageRu}, {@code signatureMessageKk}, {@code signerIin},
@@ -70,8 +70,8 @@ public class VerifySignatureDelegate implements JavaDelegate {
       inputReasons.add(Reason.BIN_MISMATCH);
       inputProblems.add("the request's BIN is not valid: " + e.getMessage());
     }
-    byte[] cms = decode(text(execution, "cms"));
-    byte[] data = decode(text(execution, "data"));
+    byte[] cms = bytes(execution, "cms");
+    byte[] data = bytes(execution, "data");
     SignatureVerdict verdict = verifier.verify(cms, data, new SignatureVerifier.Expected(iin, bin));
 
     if (inputReasons.isEmpty() && revocationSourcesFailed(verdict)) {
@@ -122,6 +122,18 @@ public class VerifySignatureDelegate implements JavaDelegate {
   private static String text(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
     return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  /**
+   * A signature is raw DER ({@code Bytes}: a CMS with its document encapsulated is longer than the engine's
+   * 4000-character strings) or base64 text.
+   */
+  private static byte[] bytes(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value instanceof byte[] raw) {
+      return raw.length == 0 ? null : raw;
+    }
+    return decode(text(execution, name));
   }
 
   /** Undecodable base64 becomes bytes that are not CMS, so that the verdict says MALFORMED. */

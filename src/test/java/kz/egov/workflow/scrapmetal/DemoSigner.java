@@ -8,7 +8,6 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
@@ -47,14 +46,13 @@ public final class DemoSigner {
     throw new IllegalArgumentException(file + " holds no key");
   }
 
-  /** Base64 of a CMS with {@code document} encapsulated. */
-  public String signAttached(byte[] document) throws Exception {
+  /** A CMS (DER) with {@code document} encapsulated. */
+  public byte[] signAttached(byte[] document) throws Exception {
     String algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
     CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
     generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
         .build(new JcaContentSignerBuilder(algorithm).build(key), chain.get(0)));
     generator.addCertificates(new JcaCertStore(chain));
-    return Base64.getEncoder().encodeToString(generator.generate(new CMSProcessableByteArray(document), true)
-        .getEncoded());
+    return generator.generate(new CMSProcessableByteArray(document), true).getEncoded();
   }
 }

@@ -121,7 +121,7 @@ class ScrapMetalPortalProcessTest {
     ProcessInstance instance = start(id, "issuance", null, companySigner(), HEAD_IIN);
     Jobs.runDue(management, instance.getId());
 
-    assertThat(instance).isWaitingAt("catch-payment", "catch-payment-window");
+    assertThat(instance).isWaitingAt("gateway-await-payment");
     Job window = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
     management.executeJob(window.getId());
 
@@ -138,11 +138,11 @@ class ScrapMetalPortalProcessTest {
     String id = UUID.randomUUID().toString();
     ProcessInstance instance = start(id, "issuance", null, companySigner(), HEAD_IIN);
     Jobs.runDue(management, instance.getId());
-    assertThat(instance).isWaitingAt("catch-payment", "catch-payment-window");
+    assertThat(instance).isWaitingAt("gateway-await-payment");
 
     pay(id, new BigDecimal("20000.00"));
     Jobs.runDue(management, instance.getId());
-    assertThat(instance).isWaitingAt("catch-payment", "catch-payment-window");
+    assertThat(instance).isWaitingAt("gateway-await-payment");
     assertThat((String) runtime.getVariable(instance.getId(), "paymentReason")).contains("23250.00 KZT missing");
 
     pay(id, new BigDecimal("23250.00"));
