@@ -48,7 +48,7 @@ class StateSystemOutageTest {
     gateway = new WireMockServer(wireMockConfig().dynamicPort());
     gateway.start();
     GatewayEndpoint endpoint = new GatewayEndpoint(java.net.URI.create(gateway.baseUrl()), Duration.ofMillis(500),
-        Duration.ofMillis(1000), "egov", "secret");
+        Duration.ofMillis(2000), "egov", "secret");
     HttpRegistries registries = new HttpRegistries(endpoint, TestJson.MAPPER);
     Map<Object, Object> beans = new HashMap<>();
     beans.put("lookUpApplicant", new LookUpApplicant(registries, registries, TestJson.MAPPER));
@@ -126,14 +126,14 @@ class StateSystemOutageTest {
   void aSlowRegisterTimesOutIntoAnIncidentAndTheRetryRegistersOnce() {
     gateway.stubFor(get("/companies/040540000123").willReturn(okJson("""
         {"bin":"040540000123","name":"ТОО \\"Батыс Металл Трейд\\"","legalForm":"ТОО","registeredOn":"2004-05-14"}""")));
-    gateway.stubFor(post("/applications").willReturn(okJson(registered("SLOW-1")).withFixedDelay(2500)));
+    gateway.stubFor(post("/applications").willReturn(okJson(registered("SLOW-1")).withFixedDelay(3500)));
     String id = startIntake("SLOW-1", "040540000123");
     // the look-up and the power-of-attorney steps pass; then registration fails, for now
     management.executeJob(management.createJobQuery().processInstanceId(id).singleResult().getId());
     management.executeJob(management.createJobQuery().processInstanceId(id).singleResult().getId());
     assertThat(engine.getRuntimeService().getActiveActivityIds(id)).containsExactly("RegisterApplication");
     Job failed = Jobs.failUntilIncident(management, id);
-    assertThat(failed.getExceptionMessage()).contains("e-licensing register", "no answer within 1000 ms");
+    assertThat(failed.getExceptionMessage()).contains("e-licensing register", "no answer within 2000 ms");
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(id).singleResult().getActivityId())
         .isEqualTo("RegisterApplication");
 
