@@ -1,7 +1,9 @@
 package kz.egov.workflow.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,14 +25,19 @@ class ApplicationWebConfiguration {
     return registration;
   }
 
-  /** After Camunda's authentication filter of /engine-rest (LOWEST_PRECEDENCE - 10), before its REST servlet. */
+  /**
+   * After Camunda's authentication filter of /engine-rest (LOWEST_PRECEDENCE - 10), before its REST servlet;
+   * also on the webapps' REST API, through which Tasklist starts processes.
+   */
   @Bean
   FilterRegistrationBean<EngineRestStartCheck> engineRestStartCheck(ServiceCatalog catalog,
-      StartVariables startVariables, RepositoryService repository, AsSystem asSystem, ObjectMapper json) {
-    FilterRegistrationBean<EngineRestStartCheck> registration = new FilterRegistrationBean<>(
-        new EngineRestStartCheck(catalog, startVariables, repository, asSystem, json));
+      StartVariables startVariables, RepositoryService repository, AsSystem asSystem, ObjectMapper json,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    String webappApi = webappPath.replaceAll("/+$", "") + "/api/engine";
+    FilterRegistrationBean<EngineRestStartCheck> registration = new FilterRegistrationBean<>(new EngineRestStartCheck(
+        List.of(EngineRestStartCheck.ENGINE_REST, webappApi), catalog, startVariables, repository, asSystem, json));
     registration.setName("engine-rest-start-check");
-    registration.addUrlPatterns(EngineRestStartCheck.ENGINE_REST + "/*");
+    registration.addUrlPatterns(EngineRestStartCheck.ENGINE_REST + "/*", webappApi + "/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
     return registration;
   }

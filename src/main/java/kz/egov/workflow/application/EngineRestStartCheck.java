@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * process ({@code /process-definition/key/{key}/start} or {@code /submit-form}, their {@code /tenant-id/{id}}
  * forms, and {@code /process-definition/{id}/start} or {@code /submit-form}) is refused with 400 and every
  * problem of its start variables ({@link StartVariables}) before Camunda sees it, so no instance starts.
- * Other processes pass untouched.
+ * Tasklist starts through the webapps' own copy of the REST API ({@code /camunda/api/engine/engine/default/...}),
+ * which is checked the same way. Other processes pass untouched.
  */
 class EngineRestStartCheck extends OncePerRequestFilter {
 
@@ -33,14 +36,17 @@ class EngineRestStartCheck extends OncePerRequestFilter {
   private static final Pattern START = Pattern.compile(
       "(?:/engine/[^/]+)?/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)/?");
 
+  private final List<String> prefixes;
   private final ServiceCatalog catalog;
   private final StartVariables startVariables;
   private final RepositoryService repository;
   private final AsSystem asSystem;
   private final ObjectMapper json;
 
-  EngineRestStartCheck(ServiceCatalog catalog, StartVariables startVariables, RepositoryService repository,
-      AsSystem asSystem, ObjectMapper json) {
+  /** @param prefixes the REST APIs' paths: {@code /engine-rest} and the webapps' {@code /camunda/api/engine} */
+  EngineRestStartCheck(List<String> prefixes, ServiceCatalog catalog, StartVariables startVariables,
+      RepositoryService repository, AsSystem asSystem, ObjectMapper json) {
+    this.prefixes = List.copyOf(prefixes);
     this.catalog = catalog;
     this.startVariables = startVariables;
     this.repository = repository;
@@ -57,11 +63,17 @@ class EngineRestStartCheck extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (!path.startsWith(ENGINE_REST + "/")) {
+    String prefix = prefixes.stream().filter(p -> path.startsWith(p + "/")).findFirst().orElse(null);
+    if (prefix == null) {
       chain.doFilter(request, response);
       return;
     }
-    Matcher start = START.matcher(path.substring(ENGINE_REST.length()));
+    if (!ENGINE_REST.equals(prefix) && !signedInToWebapps(request)) {
+      // the webapps' security filter answers 401; an anonymous caller learns nothing from us
+      chain.doFilter(request, response);
+      return;
+    }
+    Matcher start = START.matcher(path.substring(prefix.length()));
     if (!start.matches()) {
       chain.doFilter(request, response);
       return;
@@ -103,6 +115,11 @@ class EngineRestStartCheck extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new RequestSizeLimit.BufferedBody(request, body.get()), response);
+  }
+
+  private static boolean signedInToWebapps(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null && !AuthenticationUtil.getAuthsFromSession(session).getAuthentications().isEmpty();
   }
 
   /** The key of a definition given by id; null when there is no such definition (Camunda answers that). */

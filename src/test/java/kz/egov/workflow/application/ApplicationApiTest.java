@@ -706,4 +706,53 @@ class ApplicationApiTest {
     ResponseEntity<JsonNode> other = engineStart("no-such-process", "{}");
     assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
+
+  @Test
+  void tasklistStartsThroughTheWebappsApiAreCheckedToo() throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port + "/camunda";
+    client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/app/tasklist/")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    // the webapps' CSRF token, renewed with the session at sign-in: the newest cookie
+    java.util.function.Supplier<String> csrf = () -> cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue)
+        .reduce((first, second) -> second).orElse("");
+    String start = base + "/api/engine/engine/default/process-definition/key/" + SERVICE + "-portal/start";
+    String bad = variables(SERVICE, "portal", "issuance", "040540000124", form().toString());
+    long started = instances();
+
+    // not signed in: the webapps answer, not the check
+    var anonymous = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(start))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf.get())
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bad)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+
+    var login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+            + "/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf.get())
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password=admin")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    // the new session's CSRF token comes with the next answer of the webapps
+    client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/engine/engine/")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+
+    var refused = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(start))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf.get())
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bad)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("applicantId: BIN 040540000124: check digit is 4, expected 3");
+    assertThat(instances()).isEqualTo(started);
+
+    String providerStart = base + "/api/engine/engine/default/process-definition/key/" + SERVICE + "-provider/submit-form";
+    var empty = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(providerStart))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf.get())
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"variables\":{}}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(empty.statusCode()).as(empty.body()).isEqualTo(200);
+    assertThat(instances()).isEqualTo(started + 1);
+  }
 }
