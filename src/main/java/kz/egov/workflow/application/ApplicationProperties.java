@@ -1,0 +1,45 @@
+package kz.egov.workflow.application;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code egov.applications}: the services the application API accepts (the catalog) and its limits.
+ * Each service names its provider, who may apply (a BIN, an IIN or either), the kinds of request, the
+ * channels with a diagram ({@code processes/<service>/<channel>.bpmn}) and the form-data schema.
+ */
+@ConfigurationProperties("egov.applications")
+public record ApplicationProperties(Limits limits, Map<String, Service> services) {
+
+  public ApplicationProperties {
+    limits = limits == null ? new Limits(null, null, null) : limits;
+    services = services == null ? Map.of() : new TreeMap<>(services);
+  }
+
+  public record Limits(DataSize maxAttachmentBytes, Integer maxAttachments, DataSize maxRequestBytes) {
+
+    public Limits {
+      maxAttachmentBytes = maxAttachmentBytes == null ? DataSize.ofMegabytes(10) : maxAttachmentBytes;
+      maxAttachments = maxAttachments == null ? 20 : maxAttachments;
+      maxRequestBytes = maxRequestBytes == null ? DataSize.ofMegabytes(40) : maxRequestBytes;
+    }
+  }
+
+  /** One service of the catalog; {@code formSchema} is a Spring resource location (classpath: or file:). */
+  public record Service(Names name, String provider, ApplicantKind applicantKind, List<String> requestKinds,
+      List<String> channels, String formSchema) {
+
+    public Service {
+      name = name == null ? new Names(null, null, null) : name;
+      applicantKind = applicantKind == null ? ApplicantKind.ANY : applicantKind;
+      requestKinds = requestKinds == null ? List.of() : List.copyOf(requestKinds);
+      channels = channels == null ? List.of() : List.copyOf(channels);
+    }
+  }
+
+  /** A text in the state language, Russian and English. */
+  public record Names(String kk, String ru, String en) {}
+}
