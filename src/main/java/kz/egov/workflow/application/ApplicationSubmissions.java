@@ -113,7 +113,10 @@ public class ApplicationSubmissions {
     putIfPresent(variables, "applicantName", application.applicantName());
     putIfPresent(variables, "portalLogin", application.portalLogin());
     variables.put("submittedBy", caller.userId());
-    putIfPresent(variables, "cms", application.cms());
+    if (application.cms() != null) {
+      // DER bytes: a CMS with its document encapsulated outgrows the engine's 4000-character strings
+      variables.put("cms", java.util.Base64.getMimeDecoder().decode(application.cms()));
+    }
     putIfPresent(variables, "licenceNumber", application.licenceNumber());
     variables.put("formData", SpinValues.jsonValue(application.formData().toString()).create());
     variables.put("attachmentCount", application.attachments().size());
