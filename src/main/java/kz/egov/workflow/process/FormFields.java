@@ -14,13 +14,14 @@ import static org.camunda.spin.Spin.JSON;
  * {@code ${formFields}}: a person's form writes one variable per field; the application keeps them together
  * as {@code formData} (docs/process-variables.md), the way the portal sends them. Used as a task listener:
  * <pre>  ${formFields.collect(task, 'companyName,siteAddress,metals,subtypes')}</pre>
- * Empty fields are left out.
+ * Empty fields are left out; fields of an existing {@code formData} that the form does not list are kept.
  */
 @Component("formFields")
 public class FormFields {
 
   public void collect(DelegateTask task, String names) {
-    SpinJsonNode data = JSON("{}");
+    Object existing = task.getVariable("formData");
+    SpinJsonNode data = existing instanceof SpinJsonNode json && json.isObject() ? JSON(json.toString()) : JSON("{}");
     for (String name : Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList()) {
       Object value = task.getVariable(name);
       if (value == null || value.toString().isBlank()) {

@@ -53,10 +53,15 @@ public class Outcomes implements ExecutionListener {
     return value == null || value.toString().isBlank() ? null : value.toString().strip();
   }
 
+  /** The message, then the particulars; a step whose particulars already begin with the message gives them alone. */
   private static String join(String message, String detail) {
     if (message == null) {
       return detail;
     }
-    return detail == null ? message : message + ": " + detail;
+    if (detail == null) {
+      return message;
+    }
+    return detail.toLowerCase(java.util.Locale.ROOT).startsWith(message.toLowerCase(java.util.Locale.ROOT)) ? detail
+        : message + ": " + detail;
   }
 }

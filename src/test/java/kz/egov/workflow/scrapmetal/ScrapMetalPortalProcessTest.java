@@ -110,8 +110,9 @@ class ScrapMetalPortalProcessTest {
     assertThat(instance).isEnded().hasPassed("end-not-authorised").hasNotPassed("task-payment");
     Map<String, Object> ended = variables(instance);
     assertThat(ended).containsEntry("outcome", "refused").containsEntry("refusalStep", "P2");
-    assertThat((String) ended.get("refusalReason")).startsWith("Authorisation refused: ");
-    assertThat((String) ended.get("refusalReasonRu")).startsWith("Отказ в авторизации");
+    assertThat((String) ended.get("refusalReason"))
+        .isEqualTo("Authorisation refused: no portal account is registered for 950615300010");
+    assertThat((String) ended.get("refusalReasonRu")).startsWith("В авторизации отказано: учетная запись 950615300010");
     assertThat((String) ended.get("refusalReasonKk")).startsWith("Авторизациядан бас тартылды");
   }
 
