@@ -11,11 +11,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import kz.egov.workflow.signature.DemoPki;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,8 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
  * submit, the employee decides through the REST task API, the portal reads the status and fetches the signed
  * licence. The same with a certificate that is not the company's ends at P7, and without payment at P5.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 class ScrapMetalJourneyTest {
 
@@ -44,6 +47,26 @@ class ScrapMetalJourneyTest {
 
   @Autowired TestRestTemplate http;
   @Autowired DemoPki demoPki;
+  @Autowired ProcessEngine engine;
+
+  /**
+   * The engine's own job executor runs the asynchronous steps, as in production. The tests share one
+   * application context whose job executor is off (the other tests drive jobs by hand), so it runs for
+   * these journeys only.
+   */
+  @BeforeEach
+  void startTheJobExecutor() {
+    jobExecutor().start();
+  }
+
+  @AfterEach
+  void stopTheJobExecutor() {
+    jobExecutor().shutdown();
+  }
+
+  private JobExecutor jobExecutor() {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+  }
 
   @Test
   void portalApplicationPaidSignedDecidedAndTheSignedLicenceFetched() throws Exception {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,8 +38,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * registry is down: the look-up uses up its retries, Cockpit shows an incident on P4, nothing is refused and
  * nothing is lost; when the registry answers again, a retry carries the application on to its licence.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+    // an engine of its own name (letters only): the shared context's REST API finds its engine by the name
+    // "default" in Camunda's static registry of engines, which a second "default" would take over
+    properties = "camunda.bpm.process-engine-name=registryOutage")
 @ActiveProfiles({"demo", "test"})
+@DirtiesContext
 class ScrapMetalRegistryOutageTest {
 
   static final WireMockServer gateway = new WireMockServer(wireMockConfig().dynamicPort());
