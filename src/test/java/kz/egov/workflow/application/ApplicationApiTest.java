@@ -228,7 +228,9 @@ class ApplicationApiTest {
         .containsEntry("provider", "wko").containsEntry("channel", "portal").containsEntry("requestKind", "issuance")
         .containsEntry("applicantId", BIN).containsEntry("applicantName", "ТОО \"Батыс Металл\"")
         .containsEntry("portalLogin", BIN).containsEntry("submittedBy", "portal")
-        .containsEntry("cms", request.get("signature").asText()).containsEntry("attachmentCount", 1);
+        .containsEntry("attachmentCount", 1);
+    // the signed request as DER bytes: with its document inside it outgrows the engine's 4000-character strings
+    assertThat((byte[]) variables.get("cms")).isEqualTo(Base64.getDecoder().decode(request.get("signature").asText()));
     assertThat(((SpinJsonNode) variables.get("formData")).prop("companyName").stringValue())
         .isEqualTo("ТОО \"Батыс Металл\"");
     assertThat(store.attachments(id)).singleElement().satisfies(a -> {

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kz.egov.workflow.calendar.WorkingDayExpressions;
+import java.time.LocalDate;
 import kz.egov.workflow.licensing.Licence;
+import kz.egov.workflow.licensing.LicenceIssue;
 import kz.egov.workflow.licensing.LicenceStatus;
 import kz.egov.workflow.licensing.LicensingRegister;
 import kz.egov.workflow.payment.Payment;
@@ -25,7 +27,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -190,7 +191,7 @@ class ScrapMetalPortalProcessTest {
 
   @Test
   void reIssuanceEntersANewVersionAndTheOldOneIsReIssued() throws Exception {
-    Licence inForce = activeLicenceOf(COMPANY_BIN);
+    Licence inForce = licenceInForce();
     String id = UUID.randomUUID().toString();
     pay(id, new BigDecimal("4325.00")); // 10 % of 10 MCI = 1 MCI
     ProcessInstance instance = submit(id, "re-issuance", inForce.number(), companySigner());
@@ -208,7 +209,7 @@ class ScrapMetalPortalProcessTest {
 
   @Test
   void aDuplicateCopiesTheLicenceInForce() throws Exception {
-    Licence inForce = activeLicenceOf(COMPANY_BIN);
+    Licence inForce = licenceInForce();
     String id = UUID.randomUUID().toString();
     pay(id, ISSUANCE_FEE);
     ProcessInstance instance = submit(id, "duplicate", inForce.number(), companySigner());
@@ -336,20 +337,19 @@ class ScrapMetalPortalProcessTest {
     return management.createJobQuery().processInstanceId(instance.getId()).timers().executable().list();
   }
 
+  /** A licence of the company's own for this test (the demo licences stay as other tests expect them). */
+  private Licence licenceInForce() {
+    return register.issue(new LicenceIssue(COMPANY_BIN, "ТОО \"Батыс Металл Трейд\"", "Сбор (заготовка), хранение,"
+        + " переработка и реализация лома и отходов цветных и черных металлов", "wko",
+        LocalDate.now(ZoneOffset.ofHours(5)).minusMonths(6), null, null));
+  }
+
   private Licence activeLicenceOf(String holder) {
     return register.licencesOf(holder).stream().filter(l -> l.status() == LicenceStatus.ACTIVE).findFirst()
         .orElseThrow();
   }
 
   private Map<String, Object> variables(ProcessInstance instance) {
-    Map<String, Object> values = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).list()) {
-      // the process's own variables, not the steps' local input mappings
-      if (variable.getValue() != null && instance.getId().equals(variable.getActivityInstanceId())) {
-        values.put(variable.getName(), variable.getValue());
-      }
-    }
-    return values;
+    return ProcessVariables.of(history, instance);
   }
 }

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -207,13 +206,6 @@ class ScrapMetalProviderProcessTest {
   }
 
   private Map<String, Object> variables(ProcessInstance instance) {
-    Map<String, Object> values = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).list()) {
-      if (variable.getValue() != null && instance.getId().equals(variable.getActivityInstanceId())) {
-        values.put(variable.getName(), variable.getValue());
-      }
-    }
-    return values;
+    return ProcessVariables.of(history, instance);
   }
 }
