@@ -13,10 +13,9 @@ import java.util.Optional;
 public enum DocumentKind {
   LICENCE("licence", "МЕМЛЕКЕТТІК ЛИЦЕНЗИЯ", "ГОСУДАРСТВЕННАЯ ЛИЦЕНЗИЯ", true),
   REFUSAL("refusal", "ҚЫЗМЕТ КӨРСЕТУДЕН ДӘЛЕЛДІ БАС ТАРТУ", "МОТИВИРОВАННЫЙ ОТКАЗ В ОКАЗАНИИ УСЛУГИ", true),
-  // R1, R3 and R4 are not modelled yet: their forms come with their diagrams
   CERTIFICATE("certificate", "МӘДЕНИ ҚҰНДЫЛЫҚТАРДЫ УАҚЫТША ӘКЕТУ ҚҰҚЫҒЫНА КУӘЛІК",
-      "СВИДЕТЕЛЬСТВО НА ПРАВО ВРЕМЕННОГО ВЫВОЗА КУЛЬТУРНЫХ ЦЕННОСТЕЙ", false),
-  ARCHIVAL_CERTIFICATE("archival-certificate", "МҰРАҒАТТЫҚ АНЫҚТАМА", "АРХИВНАЯ СПРАВКА", false);
+      "СВИДЕТЕЛЬСТВО НА ПРАВО ВРЕМЕННОГО ВЫВОЗА КУЛЬТУРНЫХ ЦЕННОСТЕЙ", true),
+  ARCHIVAL_CERTIFICATE("archival-certificate", "МҰРАҒАТТЫҚ АНЫҚТАМА", "АРХИВНАЯ СПРАВКА", true);
 
   private final String code;
   private final String titleKk;

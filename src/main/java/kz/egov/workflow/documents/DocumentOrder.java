@@ -12,7 +12,8 @@ import kz.egov.workflow.identity.IdentificationNumbers;
  * (docs/process-variables.md). {@link #problems()} names what is missing: a modelling error, not the applicant's.
  *
  * @param formData the application form's fields (may be null); a licence reads {@code activityKk},
- *     {@code activityRu} (or {@code activity}), {@code subtypes}, {@code place} and {@code specialConditions}
+ *     {@code activityRu} (or {@code activity}), {@code subtypes}, {@code place} and {@code specialConditions};
+ *     a certificate and an archival certificate the keys of {@link CertificateParticulars}
  * @param licenceNumber the licence the e-licensing register entered (licence only)
  * @param refusalReason the reason as written or in English; {@code refusalReasonKk} and {@code refusalReasonRu}
  *     are printed when given, else it is printed in both places
@@ -46,7 +47,7 @@ public record DocumentOrder(
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
     if (kind == null) {
-      problems.add("documentKind: one of licence, refusal");
+      problems.add("documentKind: one of licence, refusal, certificate, archival-certificate");
       return problems;
     }
     if (!kind.issued()) {
@@ -67,6 +68,11 @@ public record DocumentOrder(
       } else if (!licenceNumber.matches(NUMBER)) {
         problems.add("licenceNumber '" + licenceNumber + "': letters, digits, '.', '_', '-' only");
       }
+    }
+    if (kind == DocumentKind.CERTIFICATE || kind == DocumentKind.ARCHIVAL_CERTIFICATE) {
+      // numbered after the registered application it answers: <applicationNumber>-CERT / -AC
+      required(problems, "applicationNumber (a " + kind.code() + " answers a registered application)",
+          applicationNumber);
     }
     if (kind == DocumentKind.REFUSAL) {
       // R2 P10 / P8, R5 №1 P10: a motivated refusal names its reason and the application it answers

@@ -55,8 +55,8 @@ public class DocumentRenderer {
         switch (document.kind()) {
           case LICENCE -> licence(layout, document);
           case REFUSAL -> refusal(layout, document);
-          default -> throw new IllegalArgumentException("the printed form of a " + document.kind().code()
-              + " is not built yet");
+          case CERTIFICATE -> certificate(layout, document);
+          case ARCHIVAL_CERTIFICATE -> archivalCertificate(layout, document);
         }
         footer(layout, document);
       }
@@ -135,6 +135,49 @@ public class DocumentRenderer {
     layout.paragraph(ru, 11);
     layout.space(10);
     layout.field(position(document.signer()), document.signer().name());
+  }
+
+  /** R1 P9, R3 step 5: the holder, the values (description and quantity), where to, what for, for how long. */
+  private static void certificate(Layout layout, ResultDocument document) throws IOException {
+    ResultDocument.Certificate certificate = document.certificate();
+    layout.field("Берілген күні / Дата выдачи", DATE.format(document.issuedAt()));
+    layout.field("Куәлік иесі / Владелец свидетельства", holder(document.applicant()));
+    List<String> values = new ArrayList<>();
+    int position = 1;
+    for (ResultDocument.CulturalValue value : certificate.values()) {
+      values.add(position++ + ". " + value.description() + " — " + value.quantity() + " дана / шт.");
+    }
+    layout.field("Мәдени құндылықтар / Культурные ценности", String.join("\n", values));
+    layout.field("Әкетілетін ел / Страна вывоза", certificate.destinationCountry());
+    layout.field("Әкету мақсаты / Цель вывоза", certificate.purpose());
+    layout.field("Уақытша әкету мерзімі / Срок временного вывоза", DATE.format(certificate.exportFrom()) + " — "
+        + DATE.format(certificate.exportUntil()));
+    layout.field("Куәлікті берген орган / Орган, выдавший свидетельство",
+        document.provider().nameKk() + "\n" + document.provider().nameRu());
+    layout.field(position(document.signer()), initials(document.signer().name()));
+    layout.field("Берілген орны / Место выдачи", place(document.provider()));
+    application(layout, document);
+  }
+
+  /** R4 appendix 5: the applicant, the kind of certificate, the information confirmed, the archive and its files. */
+  private static void archivalCertificate(Layout layout, ResultDocument document) throws IOException {
+    ResultDocument.ArchivalCertificate archival = document.archivalCertificate();
+    layout.field("Күні / Дата", DATE.format(document.issuedAt()));
+    layout.field("Өтініш беруші / Заявитель", holder(document.applicant()));
+    layout.field("Анықтама түрі / Вид справки", archival.kindKk().equals(archival.kindRu()) ? archival.kindKk()
+        : archival.kindKk() + " / " + archival.kindRu());
+    application(layout, document);
+    layout.space(6);
+    layout.paragraph("Мұрағаттық құжаттар бойынша мынадай мәліметтер расталады / По архивным документам"
+        + " подтверждаются следующие сведения:", 10);
+    layout.space(4);
+    layout.paragraph(archival.confirmedInformation(), 11);
+    layout.space(8);
+    layout.field("Мұрағат / Архив", archival.archive());
+    if (!archival.references().isEmpty()) {
+      layout.field("Негіздеме / Основание", String.join("\n", archival.references()));
+    }
+    layout.field(position(document.signer()), initials(document.signer().name()));
   }
 
   private static void application(Layout layout, ResultDocument document) throws IOException {

@@ -75,11 +75,7 @@ public class DocumentStore {
       throw new IllegalStateException("document " + rs.getString("document_number") + ": unreadable record", e);
     }
     // Jackson reads times in UTC; the documents speak Kazakhstan time
-    ResultDocument inKazakhstan = new ResultDocument(record.number(), record.kind(),
-        record.issuedAt().withOffsetSameInstant(KAZAKHSTAN), record.provider(), record.applicant(),
-        record.applicationId(), record.applicationNumber(), record.applicationRegisteredAt() == null ? null
-        : record.applicationRegisteredAt().withOffsetSameInstant(KAZAKHSTAN), record.service(), record.requestKind(),
-        record.licence(), record.refusal(), record.signer(), record.verificationUrl());
+    ResultDocument inKazakhstan = record.at(KAZAKHSTAN);
     return new StoredDocument(inKazakhstan, rs.getBytes("pdf"), rs.getBytes("signature"), rs.getString("pdf_sha256"));
   }
 }

@@ -17,6 +17,9 @@ import java.util.List;
  * @param requestKind {@code issuance}, {@code re-issuance}, {@code duplicate} (R2, R5); null elsewhere
  * @param licence the licence's particulars (kind {@code licence} only)
  * @param refusal the refusal's step and reason (kind {@code refusal} only)
+ * @param certificate the cultural values, destination and period of export (kind {@code certificate} only)
+ * @param archivalCertificate the kind of certificate, what it confirms and from which archival files
+ *     (kind {@code archival-certificate} only)
  * @param verificationUrl the link the QR code carries
  */
 public record ResultDocument(
@@ -33,7 +36,25 @@ public record ResultDocument(
     Licence licence,
     Refusal refusal,
     Signer signer,
-    String verificationUrl) {
+    String verificationUrl,
+    Certificate certificate,
+    ArchivalCertificate archivalCertificate) {
+
+  /** A licence or a refusal (the kinds without certificate particulars). */
+  public ResultDocument(String number, DocumentKind kind, OffsetDateTime issuedAt, Provider provider,
+      Applicant applicant, String applicationId, String applicationNumber, OffsetDateTime applicationRegisteredAt,
+      String service, String requestKind, Licence licence, Refusal refusal, Signer signer, String verificationUrl) {
+    this(number, kind, issuedAt, provider, applicant, applicationId, applicationNumber, applicationRegisteredAt,
+        service, requestKind, licence, refusal, signer, verificationUrl, null, null);
+  }
+
+  /** The same document with its times in {@code offset} (Jackson reads them back in UTC). */
+  ResultDocument at(java.time.ZoneOffset offset) {
+    return new ResultDocument(number, kind, issuedAt.withOffsetSameInstant(offset), provider, applicant,
+        applicationId, applicationNumber, applicationRegisteredAt == null ? null
+        : applicationRegisteredAt.withOffsetSameInstant(offset), service, requestKind, licence, refusal, signer,
+        verificationUrl, certificate, archivalCertificate);
+  }
 
   /** The licensor / authority: its id ({@code egov.access.providers}), names and place of issue. */
   public record Provider(String id, String nameKk, String nameRu, String placeKk, String placeRu) {}
@@ -66,4 +87,34 @@ public record ResultDocument(
    */
   public record Signer(String name, String iin, String bin, String organisation, boolean head,
       String certificateSerial, String certificateIssuer) {}
+
+  /**
+   * The certificate for the right of temporary export of cultural values (R1, R3; the form of the Minister of
+   * Culture and Sport's order No. 19 of 22.01.2015): the values exported (each described, with its quantity),
+   * where to, what for, and for how long. The holder is the document's {@code applicant}; its validity ends with
+   * the export period.
+   */
+  public record Certificate(List<CulturalValue> values, String destinationCountry, String purpose,
+      LocalDate exportFrom, LocalDate exportUntil) {
+
+    public Certificate {
+      values = values == null ? List.of() : List.copyOf(values);
+    }
+  }
+
+  /** One cultural value on a certificate: its description (name, author, material, size) and how many. */
+  public record CulturalValue(String description, int quantity) {}
+
+  /**
+   * The archival certificate (R4, appendix 5 "positive answer"): the kind of certificate asked for (in Kazakh and
+   * Russian when the kind is one we name, else as written), the archival information it confirms, the archive that
+   * holds the files and the references to them (fund, inventory, file, sheets).
+   */
+  public record ArchivalCertificate(String kind, String kindKk, String kindRu, String confirmedInformation,
+      String archive, List<String> references) {
+
+    public ArchivalCertificate {
+      references = references == null ? List.of() : List.copyOf(references);
+    }
+  }
 }

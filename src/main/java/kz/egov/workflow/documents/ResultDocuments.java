@@ -84,8 +84,18 @@ public class ResultDocuments {
       problems.add("provider '" + order.provider() + "' is not one of egov.access.providers");
     }
     ResultDocument.Licence licence = null;
+    ResultDocument.Certificate certificate = null;
+    ResultDocument.ArchivalCertificate archival = null;
     if (problems.isEmpty() && order.kind() == DocumentKind.LICENCE) {
       licence = licence(order, problems);
+    }
+    if (problems.isEmpty() && order.kind() == DocumentKind.CERTIFICATE) {
+      certificate = CertificateParticulars.certificate(order.formData(), problems);
+    }
+    if (problems.isEmpty() && order.kind() == DocumentKind.ARCHIVAL_CERTIFICATE) {
+      // R4: the local executive body's archives; the form names the state archive when another one holds the files
+      archival = CertificateParticulars.archival(order.formData(), provider.nameKk() + " / " + provider.nameRu(),
+          problems);
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Cannot issue the " + (order.kind() == null ? "document" : order.kind().code())
@@ -99,7 +109,8 @@ public class ResultDocuments {
           new ResultDocument.Applicant(order.applicantId(), order.applicantName(), order.applicantAddress()),
           order.applicationId(), order.applicationNumber(), order.applicationRegisteredAt() == null ? null
           : order.applicationRegisteredAt().withOffsetSameInstant(DocumentStore.KAZAKHSTAN), order.service(),
-          order.requestKind(), licence, refusal(order), signer(), properties.verificationUrl(number));
+          order.requestKind(), licence, refusal(order), signer(), properties.verificationUrl(number), certificate,
+          archival);
       byte[] pdf = renderer.render(record);
       StoredDocument document = new StoredDocument(record, pdf, signer.signDetached(pdf), sha256(pdf));
       try {
@@ -174,7 +185,9 @@ public class ResultDocuments {
           : order.licenceNumber();
       // one motivated refusal answers one registered application
       case REFUSAL -> order.applicationNumber() + "-REF";
-      default -> throw new IllegalArgumentException("no numbering for " + order.kind().code() + " yet");
+      // R1 P9, R3 step 5: the certificate answers one registered application, as R4's archival certificate does
+      case CERTIFICATE -> order.applicationNumber() + "-CERT";
+      case ARCHIVAL_CERTIFICATE -> order.applicationNumber() + "-AC";
     };
   }
 

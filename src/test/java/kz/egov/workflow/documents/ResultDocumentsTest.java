@@ -148,7 +148,7 @@ class ResultDocumentsTest {
     DocumentOrder certificate = new DocumentOrder(DocumentKind.CERTIFICATE, "rd-certificate", "KZ-AKMOLA-2026-000001",
         null, "cultural-export-2017", "akmola", null, "850315300128", "Серікбаев Ерлан", null, null, null, null, null,
         null, null, null);
-    assertThatThrownBy(() -> documents.issue(certificate)).hasMessageContaining("not built yet");
+    assertThatThrownBy(() -> documents.issue(certificate)).hasMessageContaining("formData.culturalValues");
     assertThat(stored("rd-no-number") + stored("rd-no-provider") + stored("rd-certificate")).isZero();
   }
 
