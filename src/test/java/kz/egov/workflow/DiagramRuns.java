@@ -25,6 +25,8 @@ public final class DiagramRuns {
   /** Start variables and task outputs that run each diagram once to an end event. */
   private static final Map<String, Map<String, Object>> START = Map.of(
       "shared-hand-over-result", Map.of("applicationNumber", "KZ-TEST-2026-000001", "handOverGroup", "akmola-clerk"),
+      // the personal cabinet: the status API links the result, nothing to send
+      "shared-deliver-result", Map.of("delivery", "cabinet"),
       // a portal login nobody registered: P1, C1, P2
       "scrap-metal-license-portal", Map.of("requestKind", "issuance", "applicantId", "040540000123",
           "portalLogin", "950615300010", "cms", ""),
