@@ -135,7 +135,7 @@ class HandOverSafekeepingTest {
   }
 
   private List<String> kept(String user) {
-    JsonNode body = http.withBasicAuth(user, "auditor".equals(user) ? "demo" : "demo")
+    JsonNode body = http.withBasicAuth(user, "demo")
         .getForEntity("/api/v1/documents/safekeeping?provider=mangystau", JsonNode.class).getBody();
     return body.get("items").findValuesAsText("applicationId");
   }
