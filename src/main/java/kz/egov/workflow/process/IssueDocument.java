@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Forms the result "signed with the EDS of the provider's authorised person" (R2 P11/P9, R5 P11/P9: the licence;
  * the motivated refusal after registration: R2 P10/P8, R5 P10/P8, R4 P7, R3 step 6) as a signed PDF, and stores it.
- * Input {@code documentKind}: {@code licence} or {@code refusal} ({@code certificate}, {@code archival-certificate}
- * come with R1, R3, R4). Reads the variables of docs/process-variables.md: the business key (the application's id),
+ * Input {@code documentKind}: {@code licence}, {@code refusal}, {@code certificate} (R1 P9, R3 step 5) or
+ * {@code archival-certificate} (R4 P7); the certificates' particulars come from {@code formData} (keys in
+ * docs/documents.md). Reads the variables of docs/process-variables.md: the business key (the application's id),
  * {@code applicationNumber}, {@code applicationRegisteredAt}, {@code service}, {@code provider},
  * {@code requestKind}, {@code applicantId}, {@code applicantName}, {@code applicant} (registry JSON: address),
  * {@code formData}; a licence {@code licenceNumber} and {@code licenceIssuedOn}; a refusal {@code refusalStep},
