@@ -36,7 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * message arrives with the PDF and its signature, in Kazakh and Russian; an SMTP outage becomes retries and an
  * incident, and after "Retry" the mail goes out once. A context of its own: it has an SMTP server configured.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+// MOCK, as every second context: closing a second embedded server would clear the webapps' static delegates
+// the shared context's Cockpit and Tasklist use
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
     "camunda.bpm.process-engine-name=maildelivery",
     "spring.mail.host=127.0.0.1",
     "egov.delivery.mail.from=archive@mangystau.example.kz",
