@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -21,12 +23,24 @@ public class ScanChecks {
   static final long MAX_BYTES = 10L * 1024 * 1024;
 
   public void check(DelegateTask task, String required, String optional) {
+    // Tasklist's embedded forms send every file input, also one where nothing was chosen, as an empty file:
+    // an empty optional scan is no scan, and an empty required one is a missing one
+    Set<String> dropped = new HashSet<>();
+    for (String name : names(optional)) {
+      if (task.getVariableTyped(name) instanceof FileValue file && isEmpty(file)) {
+        task.removeVariable(name);
+        dropped.add(name);
+      }
+    }
     for (String name : names(required)) {
-      if (!(task.getVariableTyped(name) instanceof FileValue)) {
+      if (!(task.getVariableTyped(name) instanceof FileValue file) || isEmpty(file)) {
         throw new FormFieldValidationException(name, name + ": the scan is required (сканерленген көшірме міндетті / скан обязателен)");
       }
     }
     for (String name : concat(names(required), names(optional))) {
+      if (dropped.contains(name)) {
+        continue;
+      }
       if (task.getVariableTyped(name) instanceof FileValue file) {
         checkFile(name, file);
       } else if (task.getVariable(name) != null) {
@@ -61,6 +75,14 @@ public class ScanChecks {
     if (!isPdf(head) && !isJpeg(head) && !isPng(head)) {
       throw new FormFieldValidationException(name, name + " ('" + file.getFilename()
           + "'): not a PDF, JPEG or PNG file (PDF, JPEG, PNG ғана / только PDF, JPEG, PNG)");
+    }
+  }
+
+  private static boolean isEmpty(FileValue file) {
+    try (InputStream in = file.getValue()) {
+      return in == null || in.read() < 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
