@@ -84,8 +84,8 @@ class ScrapMetalJourneyTest {
     assertThat(submitted.getBody().get("id").asText()).isEqualTo(reference);
     assertThat(submitted.getHeaders().getLocation().getPath()).isEqualTo("/api/v1/applications/" + reference);
 
-    JsonNode waiting = awaitStatus(reference, s -> s.path("currentSteps").toString()
-        .contains("Check the qualification requirements"));
+    JsonNode waiting = awaitStatus(reference, s -> "in-progress".equals(s.path("status").asText())
+        && s.path("currentSteps").toString().contains("Check the qualification requirements"));
     assertThat(waiting.get("status").asText()).isEqualTo("in-progress");
     assertThat(waiting.get("applicationNumber").asText()).matches("KZ-WKO-\\d{4}-\\d{6}");
     assertThat(waiting.get("deadline").asText()).isNotBlank();
