@@ -80,6 +80,9 @@ public class ApplicationSubmissions {
     for (int attempt = 0; ; attempt++) {
       try {
         return transaction.execute(status -> store(application, idempotencyKey, caller));
+      } catch (ReferenceTakenException e) {
+        // the same request under the same key may have committed since we looked: its repeat, not a conflict
+        return earlier(body, idempotencyKey, caller).orElseThrow(() -> e);
       } catch (DataIntegrityViolationException | ConcurrencyFailureException | QueryTimeoutException e) {
         // another request took the key or the reference at the same moment: answer as its repeat
         Optional<Receipt> winner = awaitWinner(body, idempotencyKey, caller, application.reference());
@@ -166,6 +169,11 @@ public class ApplicationSubmissions {
         return winner;
       }
       if (reference != null && store.find(reference).filter(a -> a.response() != null).isPresent()) {
+        // it may be this very request's winner, committed since the look above
+        winner = earlier(body, idempotencyKey, caller);
+        if (winner.isPresent()) {
+          return winner;
+        }
         throw new ReferenceTakenException("reference: '" + reference + "' is the id of another application already");
       }
       try {
