@@ -6,7 +6,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -29,8 +38,59 @@ import org.springframework.context.annotation.Configuration;
 public class EngineRestFormErrors {
 
   @Bean
-  ResourceConfigCustomizer formValidationErrors() {
-    return config -> config.register(FormValidationMapper.class);
+  ResourceConfigCustomizer formValidationErrors(ProcessEngine engine) {
+    return config -> {
+      config.register(FormValidationMapper.class);
+      config.register(new CompletedTaskMapper(engine));
+    };
+  }
+
+  /**
+   * The loser of a race for one task may fail the permission check rather than the look-up: completing the task
+   * removed the candidates' permissions on it. A 403 "no TASK_WORK" would mislead; the task is simply done.
+   */
+  @Priority(1)
+  public static class CompletedTaskMapper implements ExceptionMapper<AuthorizationException> {
+
+    private final ProcessEngine engine;
+    private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+    CompletedTaskMapper(ProcessEngine engine) {
+      this.engine = engine;
+    }
+
+    @Override
+    public Response toResponse(AuthorizationException exception) {
+      for (MissingAuthorization missing : exception.getMissingAuthorizations()) {
+        if ("Task".equals(missing.getResourceType()) && missing.getResourceId() != null) {
+          Optional<Date> ended = endedTask(missing.getResourceId());
+          if (ended.isPresent()) {
+            return FormValidationMapper.answer(Response.Status.NOT_FOUND, "NotFoundException", "Cannot find task "
+                + missing.getResourceId() + ": it was completed by someone else at " + ended.get().toInstant());
+          }
+        }
+      }
+      return camunda.toResponse(exception);
+    }
+
+    /** Looked up as the system: the caller has, by now, no permission on the task it tried to complete. */
+    private Optional<Date> endedTask(String taskId) {
+      IdentityService identity = engine.getIdentityService();
+      Authentication caller = identity.getCurrentAuthentication();
+      identity.clearAuthentication();
+      try {
+        if (engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
+          return Optional.empty();
+        }
+        HistoricTaskInstance task = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId)
+            .singleResult();
+        return task == null ? Optional.empty() : Optional.ofNullable(task.getEndTime());
+      } finally {
+        if (caller != null) {
+          identity.setAuthentication(caller);
+        }
+      }
+    }
   }
 
   @Priority(1)
@@ -64,7 +124,7 @@ public class EngineRestFormErrors {
       return camunda.toResponse(exception);
     }
 
-    private static Response answer(Response.Status status, String type, String message) {
+    static Response answer(Response.Status status, String type, String message) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", type);
       body.put("message", message);

@@ -44,7 +44,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -60,7 +59,8 @@ import org.springframework.test.context.DynamicPropertySource;
     // an engine of its own name (letters only): a second "default" would take over the shared context's REST API
     properties = "camunda.bpm.process-engine-name=stateSystemOutages")
 @ActiveProfiles({"demo", "test"})
-@DirtiesContext
+// not closed after the class: closing a second context with a web server clears the Camunda webapps' static
+// runtime delegate that the shared context's Tasklist and Cockpit use
 class StateSystemOutagesTest {
 
   static final WireMockServer gateway = new WireMockServer(wireMockConfig().dynamicPort()
