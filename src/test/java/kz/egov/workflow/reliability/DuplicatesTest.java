@@ -52,6 +52,7 @@ class DuplicatesTest {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired JdbcTemplate jdbc;
   @Autowired DemoPki demoPki;
 
@@ -132,6 +133,8 @@ class DuplicatesTest {
       String reference = "REL-TWO-" + UUID.randomUUID();
       ProcessInstance instance = r2.toDecision(reference, "ТОО \"Батыс Металл Трейд\"");
       String taskId = r2.decisionTask(reference);
+      // offered to the second employee by name too: a user's own grant, whatever other tests did to group grants
+      taskService.addCandidateUser(taskId, SECOND_EMPLOYEE);
       CyclicBarrier together = new CyclicBarrier(2);
       Future<ResponseEntity<String>> first = pool.submit(() -> {
         together.await();

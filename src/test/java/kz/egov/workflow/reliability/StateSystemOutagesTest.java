@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import kz.egov.workflow.application.ApplicationSubmissions;
+import kz.egov.workflow.application.Caller;
 import kz.egov.workflow.process.Jobs;
+import kz.egov.workflow.scrapmetal.DemoSigner;
 import kz.egov.workflow.signature.DemoPki;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -40,9 +42,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,8 +53,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * notary registries for the provider's. Each outage uses up the step's retries and ends as an incident in
  * Cockpit, nothing is refused; after recovery (retries set again, as Cockpit's "Retry" does) every
  * application completes, none is lost and none gets two licences or two signed results.
+ *
+ * <p>A mock web environment: closing a second context whose webapps had started would clear Cockpit's static
+ * runtime delegate under the shared context. The portal's submissions go to the application API's service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
     // an engine of its own name (letters only): a second "default" would take over the shared context's REST API
     properties = "camunda.bpm.process-engine-name=stateSystemOutages")
 @ActiveProfiles({"demo", "test"})
@@ -84,7 +86,7 @@ class StateSystemOutagesTest {
     gateway.stop();
   }
 
-  @Autowired TestRestTemplate http;
+  @Autowired ApplicationSubmissions submissions;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
@@ -102,13 +104,15 @@ class StateSystemOutagesTest {
     down(post(urlEqualTo("/applications")));
     down(post(urlEqualTo("/licences")));
 
-    R2Driver r2 = new R2Driver(http, runtime, management, demoPki);
+    DemoPki.Material material = demoPki.ensure();
+    DemoSigner company = DemoSigner.fromPkcs12(material.companyKeyStore(), material.password());
     List<ProcessInstance> instances = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       String reference = "REL-OUT-" + UUID.randomUUID();
-      ResponseEntity<JsonNode> submitted = r2.submit(r2.application(reference, COMPANY), UUID.randomUUID().toString());
-      assertThat(submitted.getStatusCode()).as(String.valueOf(submitted.getBody())).isEqualTo(HttpStatus.CREATED);
-      instances.add(r2.instance(reference));
+      ApplicationSubmissions.Receipt receipt = submissions.submit(R2Requests.portalApplication(reference, COMPANY,
+          company), UUID.randomUUID().toString(), new Caller("portal", Set.of("portal-system")));
+      assertThat(receipt.id()).isEqualTo(reference);
+      instances.add(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult());
     }
 
     // the payment gateway is down: P4 uses up its retries on every application
