@@ -1,5 +1,6 @@
 package kz.egov.workflow.process;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
@@ -18,15 +19,27 @@ public class Decisions {
   public void check(DelegateTask task) {
     Object decision = task.getVariable("decision");
     if (!"issue".equals(decision) && !"refuse".equals(decision)) {
+      notCompletedMeanwhile(task);
       throw new FormFieldValidationException("decision",
           "decision must be 'issue' or 'refuse' (шешім / решение), not " + (decision == null ? "empty" : "'" + decision + "'"));
     }
     if ("refuse".equals(decision)) {
       Object reason = task.getVariable("decisionReason");
       if (reason == null || reason.toString().strip().length() < MIN_REASON) {
+        notCompletedMeanwhile(task);
         throw new FormFieldValidationException("decisionReason", "a refusal needs its reason, at least " + MIN_REASON
             + " characters (бас тарту себебі / причина отказа)");
       }
+    }
+  }
+
+  /**
+   * Two people completing one task at once: the one who comes second may see the values the first left behind
+   * vanish with the task. That is a conflict (409 through {@code /engine-rest}), not a wrong form.
+   */
+  private static void notCompletedMeanwhile(DelegateTask task) {
+    if (task.getProcessEngineServices().getTaskService().createTaskQuery().taskId(task.getId()).count() == 0) {
+      throw new OptimisticLockingException("Task " + task.getId() + " was completed by someone else meanwhile");
     }
   }
 }

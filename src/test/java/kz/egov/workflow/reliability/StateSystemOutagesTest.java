@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,8 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
     // an engine of its own name (letters only): a second "default" would take over the shared context's REST API
     properties = "camunda.bpm.process-engine-name=stateSystemOutages")
 @ActiveProfiles({"demo", "test"})
-// not closed after the class: closing a second context with a web server clears the Camunda webapps' static
-// runtime delegate that the shared context's Tasklist and Cockpit use
+@DirtiesContext
 class StateSystemOutagesTest {
 
   static final WireMockServer gateway = new WireMockServer(wireMockConfig().dynamicPort()
