@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  *   <li>the business key is the application's id: the one given, else a new UUID; {@code applicationId} equals it;</li>
  *   <li>{@code service}, {@code provider}, {@code channel} default to the process's {@code camunda:properties} of
  *       the same names; a start that names another service or channel for this diagram is refused;</li>
+ *   <li>{@code applicantName} defaults to the form's {@code companyName};</li>
  *   <li>{@code submittedBy} defaults to the user who started the instance ({@code camunda:initiator} or the
  *       authenticated user).</li>
  * </ul>
@@ -51,6 +53,13 @@ public class StartApplication implements ExecutionListener {
         throw new IllegalArgumentException(name + " '" + given + "' does not match this diagram's " + name + " '"
             + expected + "'");
       }
+    }
+    // the applicant's name as the form gives it when the request names none (a registry look-up may replace it)
+    Object applicantName = execution.getVariable("applicantName");
+    if ((applicantName == null || applicantName.toString().isBlank())
+        && execution.getVariable("formData") instanceof SpinJsonNode form && form.isObject()
+        && form.hasProp("companyName") && form.prop("companyName").isString()) {
+      execution.setVariable("applicantName", form.prop("companyName").stringValue());
     }
     Object submittedBy = execution.getVariable("submittedBy");
     if (submittedBy == null || submittedBy.toString().isBlank()) {

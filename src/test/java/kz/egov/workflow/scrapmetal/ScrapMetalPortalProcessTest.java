@@ -103,6 +103,23 @@ class ScrapMetalPortalProcessTest {
   }
 
   @Test
+  void aRequestThatNamesTheApplicantOnlyInTheFormGetsItsLicenceInThatName() throws Exception {
+    String id = UUID.randomUUID().toString();
+    pay(id, ISSUANCE_FEE);
+    Map<String, Object> variables = startVariables(id, "issuance", null, companySigner(), HEAD_IIN);
+    variables.remove("applicantName");
+    variables.put("formData", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+        "{\"companyName\":\"ТОО \\\"Батыс Металл Трейд\\\"\",\"siteAddress\":\"Уральск, Промзона, 3\"}").create());
+    ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, variables);
+    Jobs.runDue(management, instance.getId());
+    decide(decisionTask(instance), "issue", null);
+
+    assertThat(instance).isEnded().hasPassed("end-licence");
+    Licence licence = register.licence((String) variables(instance).get("licenceNumber")).orElseThrow();
+    assertThat(licence.holderName()).isEqualTo("ТОО \"Батыс Металл Трейд\"");
+  }
+
+  @Test
   void anUnknownPortalAccountIsRefusedAtP2() throws Exception {
     String id = UUID.randomUUID().toString();
     ProcessInstance instance = start(id, "issuance", null, companySigner(), "950615300010");
@@ -286,6 +303,16 @@ class ScrapMetalPortalProcessTest {
 
   private ProcessInstance start(String id, String kind, String licenceNumber, DemoSigner signer, String login)
       throws Exception {
+    ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, startVariables(id, kind, licenceNumber, signer,
+        login));
+    assertThat(instance.getBusinessKey()).isEqualTo(id);
+    assertThat(instance).as("the portal's request is accepted before any outside system is asked")
+        .isWaitingAt("task-authorise");
+    return instance;
+  }
+
+  private Map<String, Object> startVariables(String id, String kind, String licenceNumber, DemoSigner signer,
+      String login) throws Exception {
     Map<String, Object> variables = new HashMap<>();
     variables.put("applicationId", id);
     variables.put("channel", "portal");
@@ -302,11 +329,7 @@ class ScrapMetalPortalProcessTest {
         + "\"siteAddress\":\"Уральск, Промзона, 3\",\"metals\":[\"ferrous\"],\"subtypes\":[\"collection\",\"storage\"]},"
         + "\"attachments\":[]}";
     variables.put("cms", signer.signAttached(document.getBytes(StandardCharsets.UTF_8)));
-    ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, variables);
-    assertThat(instance.getBusinessKey()).isEqualTo(id);
-    assertThat(instance).as("the portal's request is accepted before any outside system is asked")
-        .isWaitingAt("task-authorise");
-    return instance;
+    return variables;
   }
 
   private void pay(String applicationId, BigDecimal amount) {
