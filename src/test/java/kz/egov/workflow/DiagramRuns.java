@@ -31,7 +31,16 @@ public final class DiagramRuns {
       "scrap-metal-license-portal", Map.of("requestKind", "issuance", "applicantId", "040540000123",
           "portalLogin", "950615300010", "cms", ""),
       // a user who is nobody's employee: P1, C1, P2
-      "scrap-metal-license-provider", Map.of("submittedBy", "nobody"));
+      "scrap-metal-license-provider", Map.of("submittedBy", "nobody"),
+      // R4: a user who is nobody's employee / no service-center operator: P1, C1, P2; an unregistered portal login
+      "archival-certificate-local-executive-body", Map.of("submittedBy", "nobody"),
+      "archival-certificate-service-center", Map.of("submittedBy", "nobody"),
+      "archival-certificate-portal", Map.of("applicantId", "850315300128", "portalLogin", "950615300010", "cms", ""),
+      // the archives' P6 with the decision already given: the motivated refusal, P7
+      "archival-certificate-archives", Map.of("applicationId", "DIAGRAM-RUN-R4-ARCHIVES",
+          "applicationNumber", "KZ-TEST-2026-000004", "provider", "mangystau",
+          "deadlineAt", java.util.Date.from(java.time.Instant.parse("2100-01-01T00:00:00Z")),
+          "decision", "refuse", "decisionReason", "Сұралған кезеңнің құжаттары мұрағатқа түспеген"));
   private static final Map<String, Object> TASK_OUTPUT = Map.of(
       "recipientName", "Серікбаев Ерлан", "identityChecked", true);
 

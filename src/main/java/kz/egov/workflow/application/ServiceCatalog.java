@@ -19,6 +19,8 @@ public class ServiceCatalog {
   public static final String PORTAL = "portal";
   public static final String PROVIDER = "provider";
   public static final String SERVICE_CENTER = "service-center";
+  /** R4 diagram №1: the local executive body (the regional archives) is the provider. */
+  public static final String LOCAL_EXECUTIVE_BODY = "local-executive-body";
   static final String ADMIN = "camunda-admin";
 
   private final ApplicationProperties properties;
@@ -90,7 +92,7 @@ public class ServiceCatalog {
     }
     return switch (channel) {
       case PORTAL -> groups.contains(SystemGroup.PORTAL.id());
-      case PROVIDER -> groups.contains(definition.provider());
+      case PROVIDER, LOCAL_EXECUTIVE_BODY -> groups.contains(definition.provider());
       case SERVICE_CENTER -> groups.contains(SystemGroup.SERVICE_CENTER_SYSTEM.id())
           || groups.contains(SystemGroup.SERVICE_CENTER_OPERATOR.id());
       default -> false;

@@ -78,7 +78,9 @@ public class StartVariables {
           + " (known: " + String.join(", ", service.channels()) + ")");
       return problems;
     }
-    if (variables.isEmpty() && ServiceCatalog.PROVIDER.equals(key.channel())) {
+    // an employee or a service-center operator starts in Tasklist with nothing; the first task collects the data
+    if (variables.isEmpty() && List.of(ServiceCatalog.PROVIDER, ServiceCatalog.LOCAL_EXECUTIVE_BODY,
+        ServiceCatalog.SERVICE_CENTER).contains(key.channel())) {
       return problems;
     }
     expect(variables, "service", key.service(), problems);

@@ -26,6 +26,8 @@ final class CertificateParticulars {
       "work-experience", new DocumentsProperties.Bilingual("еңбек өтілі туралы", "о трудовом стаже"),
       "salary", new DocumentsProperties.Bilingual("жалақы мөлшері туралы", "о размере заработной платы"),
       "education", new DocumentsProperties.Bilingual("білімі туралы", "об образовании"),
+      "land-allocation", new DocumentsProperties.Bilingual("жер учаскесін бөлу туралы", "о выделении земельного участка"),
+      "awards", new DocumentsProperties.Bilingual("марапаттау туралы", "о награждении"),
       "property", new DocumentsProperties.Bilingual("мүлікке құқығы туралы", "о праве на имущество"),
       "civil-status", new DocumentsProperties.Bilingual("азаматтық хал актілері туралы", "об актах гражданского состояния"),
       "other", new DocumentsProperties.Bilingual("өзге мәселе бойынша", "по иному вопросу"));

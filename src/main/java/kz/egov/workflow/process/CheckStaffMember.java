@@ -32,6 +32,10 @@ import org.springframework.stereotype.Component;
  * {@code provider}. Sets {@code employeeAuthentic}, {@code employeeReason}, {@code employeeReasonRu},
  * {@code employeeReasonKk} and {@code employeeName} (first and last name, when the user exists). A provider
  * not in {@code egov.access.providers} is a modelling error (the step fails), not the employee's fault.
+ *
+ * <p>Optional input {@code staffGroup}: the group whose member the user must be instead of the provider's staff,
+ * e.g. {@code service-center-operator} for the service centers' C1 (R4 item 7.2: "is the registered operator's
+ * data authentic?"); {@code provider} is then not needed.
  */
 @Component("checkStaffMember")
 public class CheckStaffMember implements JavaDelegate {
@@ -47,6 +51,11 @@ public class CheckStaffMember implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) throws Exception {
     String employeeId = StepInputs.required(execution, "employeeId");
+    String staffGroup = StepInputs.optional(execution, "staffGroup");
+    if (staffGroup != null) {
+      checkGroupMember(execution, employeeId, staffGroup);
+      return;
+    }
     String providerId = StepInputs.required(execution, "provider");
     AccessProperties.Provider provider = access.providers().stream().filter(p -> p.id().equals(providerId))
         .findFirst().orElseThrow(() -> new IllegalArgumentException("Step '" + execution.getCurrentActivityName()
@@ -85,6 +94,34 @@ public class CheckStaffMember implements JavaDelegate {
           who + " is an employee of " + provider.name() + " (" + String.join(", ", memberOf) + ")",
           who + " — сотрудник услугодателя (" + provider.nameRu() + ")",
           who + " — қызмет берушінің (" + provider.nameKk() + ") қызметкері");
+    }
+  }
+
+  /** C1 of a service center: is the user a member of {@code group} (the service-center operators)? */
+  private void checkGroupMember(DelegateExecution execution, String employeeId, String group) {
+    CommandContext command = Context.getCommandContext();
+    Identity found = command == null ? lookUp(employeeId) : command.runWithoutAuthorization(() -> lookUp(employeeId));
+    User user = found.user();
+    if (user == null) {
+      execution.removeVariable("employeeName");
+      answer(execution, false,
+          "The operator's data are not authentic: user " + employeeId + " is not registered",
+          "Данные оператора не подтверждены: пользователь " + employeeId + " не зарегистрирован",
+          "Оператордың деректері расталмады: " + employeeId + " пайдаланушысы тіркелмеген");
+      return;
+    }
+    String name = Stream.of(user.getFirstName(), user.getLastName()).filter(s -> s != null && !s.isBlank())
+        .collect(Collectors.joining(" "));
+    execution.setVariable("employeeName", name.isEmpty() ? employeeId : name);
+    String who = (name.isEmpty() ? employeeId : name) + " (" + employeeId + ")";
+    if (found.groups().contains(group)) {
+      answer(execution, true, who + " is a member of " + group, who + " входит в группу " + group,
+          who + " " + group + " тобының мүшесі");
+    } else {
+      answer(execution, false,
+          "The operator's data are not authentic: " + employeeId + " is not a member of " + group,
+          "Данные оператора не подтверждены: " + employeeId + " не входит в группу " + group,
+          "Оператордың деректері расталмады: " + employeeId + " " + group + " тобының мүшесі емес");
     }
   }
 

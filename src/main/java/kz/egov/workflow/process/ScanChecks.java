@@ -86,6 +86,15 @@ public class ScanChecks {
     }
   }
 
+  /** A PDF, JPEG or PNG by its first bytes (attachments sent through the API, R4 P3). */
+  static boolean isScan(byte[] content) {
+    if (content == null || content.length < 4) {
+      return false;
+    }
+    byte[] head = java.util.Arrays.copyOf(content, 8);
+    return isPdf(head) || isJpeg(head) || isPng(head);
+  }
+
   private static boolean isPdf(byte[] head) {
     return head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F';
   }
