@@ -38,7 +38,8 @@ public final class DiagramRuns {
       "archival-certificate-portal", Map.of("applicantId", "850315300128", "portalLogin", "950615300010", "cms", ""),
       // the archives' P6 with the decision already given: the motivated refusal, P7
       "archival-certificate-archives", Map.of("applicationId", "DIAGRAM-RUN-R4-ARCHIVES",
-          "applicationNumber", "KZ-TEST-2026-000004", "provider", "mangystau",
+          "applicationNumber", "KZ-TEST-2026-000004", "service", "archival-certificate", "provider", "mangystau",
+          "applicantId", "850315300128", "applicantName", "Серікбаев Ерлан Маратұлы",
           "deadlineAt", java.util.Date.from(java.time.Instant.parse("2100-01-01T00:00:00Z")),
           "decision", "refuse", "decisionReason", "Сұралған кезеңнің құжаттары мұрағатқа түспеген"));
   private static final Map<String, Object> TASK_OUTPUT = Map.of(
