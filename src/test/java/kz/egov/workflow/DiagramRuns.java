@@ -31,7 +31,10 @@ public final class DiagramRuns {
       "scrap-metal-license-portal", Map.of("requestKind", "issuance", "applicantId", "040540000123",
           "portalLogin", "950615300010", "cms", ""),
       // a user who is nobody's employee: P1, C1, P2
-      "scrap-metal-license-provider", Map.of("submittedBy", "nobody"));
+      "scrap-metal-license-provider", Map.of("submittedBy", "nobody"),
+      // R1: a portal login nobody registered (P1, C1, P2); a user who is nobody's employee (P1, C1, P2)
+      "cultural-export-2013-portal", Map.of("applicantId", "900101300126", "portalLogin", "950615300010", "cms", ""),
+      "cultural-export-2013-provider", Map.of("submittedBy", "nobody"));
   private static final Map<String, Object> TASK_OUTPUT = Map.of(
       "recipientName", "Серікбаев Ерлан", "identityChecked", true);
 
