@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import kz.egov.workflow.application.ApiErrors;
+import kz.egov.workflow.application.ApplicationViews;
+import kz.egov.workflow.application.Caller;
 import kz.egov.workflow.application.InvalidRequestException;
+import kz.egov.workflow.application.ServiceCatalog;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,10 +38,15 @@ class DocumentController {
 
   private final ResultDocuments documents;
   private final DocumentAccess access;
+  private final ServiceCatalog catalog;
+  private final ApplicationViews views;
 
-  DocumentController(ResultDocuments documents, DocumentAccess access) {
+  DocumentController(ResultDocuments documents, DocumentAccess access, ServiceCatalog catalog,
+      ApplicationViews views) {
     this.documents = documents;
     this.access = access;
+    this.catalog = catalog;
+    this.views = views;
   }
 
   @GetMapping("/applications/{id}/result")
@@ -86,6 +94,14 @@ class DocumentController {
         .orElseThrow(() -> new DocumentNotFoundException("Application " + applicationId + " has no result document"));
     if (!access.mayRead(caller, document.record())) {
       throw new AccessDeniedException("the result of another provider's application");
+    }
+    if (catalog.confidential(document.record().service())) {
+      // R5 item 17: only whoever may read the application itself (its own applicant's channel, not every one)
+      try {
+        views.locate(applicationId, Caller.of(caller));
+      } catch (ApplicationViews.ApplicationNotFoundException e) {
+        throw new DocumentNotFoundException("Application " + applicationId + " has no result document");
+      }
     }
     return document;
   }
