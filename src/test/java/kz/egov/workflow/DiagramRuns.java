@@ -31,7 +31,12 @@ public final class DiagramRuns {
       "scrap-metal-license-portal", Map.of("requestKind", "issuance", "applicantId", "040540000123",
           "portalLogin", "950615300010", "cms", ""),
       // a user who is nobody's employee: P1, C1, P2
-      "scrap-metal-license-provider", Map.of("submittedBy", "nobody"));
+      "scrap-metal-license-provider", Map.of("submittedBy", "nobody"),
+      // R5: a portal login nobody registered (P2); nobody's employee (P2); nobody's operator (P1 refused)
+      "archaeology-license-portal", Map.of("requestKind", "issuance", "applicantId", "900101300126",
+          "portalLogin", "950615300010", "cms", ""),
+      "archaeology-license-provider", Map.of("submittedBy", "nobody"),
+      "archaeology-license-service-center", Map.of("submittedBy", "nobody"));
   private static final Map<String, Object> TASK_OUTPUT = Map.of(
       "recipientName", "Серікбаев Ерлан", "identityChecked", true);
 
