@@ -5,11 +5,16 @@ import java.security.SecureRandom;
 import java.util.Map;
 import kz.egov.workflow.identity.Bin;
 import kz.egov.workflow.identity.Iin;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /** What the R5 tests share: fresh IINs/BINs (the shared demo rows stay untouched), the form, PDF text. */
 final class R5Fixtures {
@@ -79,5 +84,21 @@ final class R5Fixtures {
       }
     }
     return values;
+  }
+
+  /** A person of the test's own in the embedded individuals registry (the demo rows stay as they are). */
+  static void createPerson(TestRestTemplate http, String iin, String surname, String givenName, String patronymic) {
+    ResponseEntity<String> created = http.withBasicAuth("admin", "admin").postForEntity("/api/v1/registry/persons",
+        Map.of("iin", iin, "surname", surname, "givenName", givenName, "patronymic", patronymic,
+            "birthDate", "19" + iin.substring(0, 2) + "-" + iin.substring(2, 4) + "-" + iin.substring(4, 6), "address", "Астана қ., Қабанбай батыр даңғылы, 7"), String.class);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  /** A legal entity of the test's own in the embedded legal-entities registry. */
+  static void createCompany(TestRestTemplate http, String bin, String name) {
+    ResponseEntity<String> created = http.withBasicAuth("admin", "admin").postForEntity("/api/v1/registry/companies",
+        Map.of("bin", bin, "name", name, "legalForm", "ТОО", "registeredOn", "20" + bin.substring(0, 2) + "-" + bin.substring(2, 4) + "-01", "headIin", "880602450176",
+            "address", "Астана қ., Бейбітшілік к-сі, 11"), String.class);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
   }
 }
