@@ -248,6 +248,33 @@ class ArchaeologyJourneyTest {
     assertHistoryClosed(instanceId, List.of(otherOperator, "wko.employee", "portal", "operator"));
   }
 
+  @Test
+  void aFormWithoutTheApplicantsNameOrAReIssuanceOfAnotherHoldersLicenceIsA400() throws Exception {
+    String iin = R5Fixtures.newIin();
+    ObjectNode nameless = JSON.createObjectNode().put("address", "Астана қ.").put("specialists", "x");
+    nameless.putArray("subtypes").add("excavation");
+    ResponseEntity<JsonNode> bad = submit("committee.employee", "provider", "issuance", "BAD-" + UUID.randomUUID(), iin,
+        null, nameless, null);
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(bad.getBody().get("problems").toString()).contains("formData.subtypes[0]", "companyName", "surname");
+
+    ObjectNode foreign = (ObjectNode) JSON.readTree(R5Fixtures.individualForm("re-issuance",
+        "KZ-WKO-LIC-2025-000001"));
+    ResponseEntity<JsonNode> notTheirs = submit("committee.employee", "provider", "re-issuance",
+        "BAD-" + UUID.randomUUID(), iin, null, foreign, null);
+    assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(notTheirs.getBody().get("problems").toString()).contains("KZ-WKO-LIC-2025-000001");
+
+    ObjectNode issuanceWithLicence = (ObjectNode) JSON.readTree(R5Fixtures.individualForm("issuance", null))
+        .deepCopy();
+    issuanceWithLicence.put("licenceNumber", "KZ-COMMITTEE-LIC-2025-000001");
+    assertThat(submit("committee.employee", "provider", "issuance", "BAD-" + UUID.randomUUID(), iin, null,
+        issuanceWithLicence, null).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(submit("committee.employee", "provider", "duplicate", "BAD-" + UUID.randomUUID(), iin, null,
+        (ObjectNode) JSON.readTree(R5Fixtures.individualForm("issuance", null)), null).getBody().get("problems")
+        .toString()).as("R5 has no duplicates").contains("requestKind");
+  }
+
   // --- item 17
 
   /** The application (and its attachments, result) for the insiders; 403 or 404 for everyone else. */
