@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * the gateway and the refusal reason read. Input mappings: {@code cms} (DER bytes or base64 text), optional
  * {@code data} (the same; detached signatures), {@code iin} and/or {@code bin} (what the request names), or
  * {@code iinOrBin} where an individual or a legal entity may apply (R1 C2: "the IIN/BIN in the request equals the
- * IIN/BIN in the certificate"): a BIN is checked as the signer's BIN, an IIN as the signer's IIN.
+ * IIN/BIN in the certificate"; R5 C3): a BIN is checked as the signer's BIN, an IIN as the signer's IIN.
  *
  * <p>Outputs: {@code signatureValid}, {@code signatureReasons} (codes, comma-separated), {@code signatureMessage}
  * (English with particulars), {@code signatureMessageRu}, {@code signatureMessageKk}, {@code signerIin},
