@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -92,6 +94,19 @@ public class WebSecurityConfiguration {
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+
+  /** After Camunda's authentication of /engine-rest, before its REST servlet; also on the webapps' REST API. */
+  @Bean
+  FilterRegistrationBean<TaskClaimCheck> taskClaimCheck(IdentityService identityService, ObjectMapper json,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    String webappApi = webappPath.replaceAll("/+$", "") + "/api/engine";
+    FilterRegistrationBean<TaskClaimCheck> registration = new FilterRegistrationBean<>(
+        new TaskClaimCheck(List.of(RestCallers.ENGINE_REST, webappApi), identityService, json));
+    registration.setName("task-claim-check");
+    registration.addUrlPatterns(RestCallers.ENGINE_REST + "/*", webappApi + "/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 6);
     return registration;
   }
 
