@@ -2,6 +2,7 @@ package kz.egov.workflow.access;
 
 import java.util.ArrayList;
 import java.util.List;
+import kz.egov.workflow.signature.DemoPki;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -62,6 +63,10 @@ public class DemoUsers {
         user.setPassword(password);
         identityService.saveUser(user);
         created++;
+      }
+      // the IIN of the user's demo signing key (DemoPki.staffKeyStore), for steps that check an official's own EDS
+      if (identityService.getUserInfo(demo.id(), StaffMembers.IIN) == null) {
+        identityService.setUserInfo(demo.id(), StaffMembers.IIN, DemoPki.staffIin(demo.id()));
       }
       for (String group : demo.groups()) {
         if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {

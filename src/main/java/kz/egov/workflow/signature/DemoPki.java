@@ -86,6 +86,63 @@ public class DemoPki {
     }
   }
 
+  /**
+   * The IIN that demo mode records for a demo staff user (Camunda user info {@code iin}) and puts into the
+   * user's demo signing key: derived from the user id, so that the key and the record agree across restarts
+   * without a table. Birth date and serial come from the id's hash; the century digit is 3 or 4 (born in the
+   * 1900s, male/female), the check digit makes it valid.
+   */
+  public static String staffIin(String userId) {
+    int hash = userId.hashCode() & 0x7fffffff;
+    for (int attempt = 0; ; attempt++) {
+      int h = hash + attempt * 7919;
+      String birth = String.format("%02d%02d%02d", 60 + h % 40, 1 + (h / 40) % 12, 1 + (h / 480) % 28);
+      String eleven = birth + (3 + (h / 13440) % 2) + String.format("%04d", (h / 26880) % 10000);
+      for (int check = 0; check <= 9; check++) {
+        if (Iin.isValid(eleven + check)) {
+          return eleven + check;
+        }
+      }
+    }
+  }
+
+  /**
+   * A demo staff member's signing key ({@code staff/<userId>.p12}, alias {@code staff}, password {@code demo}),
+   * issued by the demo CA on first use: the employee's certificate of the NCA shape (IIN in SERIALNUMBER, the
+   * organisation and its BIN, role employee), with the IIN of {@link #staffIin(String)}. Staff sign with it
+   * where a regulation asks for an official's or an operator's own EDS.
+   */
+  public synchronized Path staffKeyStore(String userId) {
+    if (!userId.matches("[a-zA-Z0-9][a-zA-Z0-9._-]*")) {
+      throw new IllegalArgumentException("not a user id: " + userId);
+    }
+    Material material = ensure();
+    Path file = material.directory().resolve("staff").resolve(userId + ".p12");
+    if (Files.exists(file)) {
+      return file;
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      KeyStore ca = load(directory.resolve("demo-ca.p12"));
+      PrivateKey caKey = (PrivateKey) ca.getKey("demo-ca", PASSWORD.toCharArray());
+      X509Certificate caCertificate = (X509Certificate) ca.getCertificate("demo-ca");
+      X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, userId.toUpperCase(java.util.Locale.ROOT))
+          .addRDN(BCStyle.SERIALNUMBER, "IIN" + staffIin(userId)).addRDN(BCStyle.C, "KZ")
+          .addRDN(BCStyle.O, "Demo service provider").addRDN(BCStyle.OU, "BIN" + complete(PROVIDER_BIN_PREFIX, true))
+          .build();
+      KeyPair keys = rsa();
+      X509Certificate certificate = issue(name, keys, caCertificate, caKey, Instant.now(), List.of(Role.EMPLOYEE),
+          "1.2.398.3.3.2.1");
+      store(file, "staff", keys.getPrivate(), certificate, caCertificate);
+      log.info("Demo PKI: issued {} for {} (IIN {})", file, userId, staffIin(userId));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("demo staff key " + file + ": " + e.getMessage(), e);
+    } catch (GeneralSecurityException | OperatorCreationException e) {
+      throw new IllegalStateException("demo staff key " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The demo applicant's IIN: the prefix and its check digit (the individual's portal login). */
   public static String applicantIin() {
     return complete(APPLICANT_IIN_PREFIX, false);
