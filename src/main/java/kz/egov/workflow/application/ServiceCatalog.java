@@ -103,23 +103,16 @@ public class ServiceCatalog {
   }
 
   /**
-   * Who may read an application besides its submitter: the channel's system group (the portal, the
-   * service centers), the provider's staff, auditors and administrators.
+   * Who may read an application besides its submitter: the provider's staff, auditors and administrators. The
+   * portal's and the service centers' systems and operators read only what they submitted themselves (the
+   * submitter rule of {@link ApplicationViews}), not every application of their channel.
    */
   public boolean mayRead(String service, String channel, Collection<String> groups) {
     if (readsAll(groups)) {
       return true;
     }
     ApplicationProperties.Service definition = properties.services().get(service);
-    if (definition != null && groups.contains(definition.provider())) {
-      return true;
-    }
-    return switch (channel == null ? "" : channel) {
-      case PORTAL -> groups.contains(SystemGroup.PORTAL.id());
-      case SERVICE_CENTER -> groups.contains(SystemGroup.SERVICE_CENTER_SYSTEM.id())
-          || groups.contains(SystemGroup.SERVICE_CENTER_OPERATOR.id());
-      default -> false;
-    };
+    return definition != null && groups.contains(definition.provider());
   }
 
   /** Attachments' bytes: the provider's staff who examine them, auditors and administrators. */
