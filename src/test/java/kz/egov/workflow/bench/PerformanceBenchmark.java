@@ -34,12 +34,12 @@ class PerformanceBenchmark {
   static final int INSTANCES = Integer.getInteger("bench.instances", 200);
   static final int WARM_UP_INSTANCES = Integer.getInteger("bench.warmup.instances", 30);
   static final int CLIENTS = Integer.getInteger("bench.clients", 4);
-  static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "15"));
+  static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "10"));
   static final double WARM_UP_SECONDS = Double.parseDouble(System.getProperty("bench.warmup.seconds", "3"));
   static final List<Integer> API_CLIENTS = list("bench.api.clients", "1,16,64").stream().map(Integer::valueOf)
       .toList();
   static final int TIMERS = Integer.getInteger("bench.timers", 10_000);
-  static final List<String> TIMER_DATABASES = list("bench.timers.databases", "h2,postgres");
+  static final List<String> TIMER_DATABASES = list("bench.timers.databases", "postgres");
   static final double EDS_SECONDS = Double.parseDouble(System.getProperty("bench.eds.seconds", "5"));
 
   record NodeFigures(String database, long startupMillis, long idleRssKib, long idleHeap, long loadRssKib,

@@ -26,7 +26,14 @@ final class Timers {
 
   private Timers() {}
 
+  /** Timers created and waiting (suspended) for {@link #fire}. */
+  record Prepared(AppNode node, int timers, String jobDefinition, long firedBefore) {}
+
   static Figures fireAtOnce(AppNode node, int timers, int clients) throws Exception {
+    return fire(prepare(node, timers, clients));
+  }
+
+  static Prepared prepare(AppNode node, int timers, int clients) throws Exception {
     String key = BenchDiagrams.TIMERS;
     JsonNode definitions = AppNode.json(node.get("admin:admin", "/engine-rest/job-definition?processDefinitionKey="
         + key + "&jobType=timer-transition"));
@@ -61,7 +68,16 @@ final class Timers {
     if (waiting < timers) {
       throw new AssertionError(timers + " suspended timer jobs expected, found " + waiting);
     }
+    return new Prepared(node, timers, jobDefinition, before);
+  }
 
+  /** Activates the prepared timers' jobs: all due at once; waits until all have fired. */
+  static Figures fire(Prepared prepared) throws Exception {
+    AppNode node = prepared.node();
+    String key = BenchDiagrams.TIMERS;
+    String jobDefinition = prepared.jobDefinition();
+    int timers = prepared.timers();
+    long before = prepared.firedBefore();
     long begin = System.nanoTime();
     R2Load.expect(node.send("admin:admin", "PUT", "/engine-rest/job-definition/" + jobDefinition + "/suspended",
         "{\"suspended\": false, \"includeJobs\": true}", null), 204);
