@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.task.Task;
  * A arrives at 08:50, before working hours: its 10 minutes still count as elapsed time.
  * "Now" for the report is Friday 14 February 2031, 12:00 ({@link #NOW}).
  */
-final class AuditDrill {
+public final class AuditDrill {
 
   static final String SERVICE = "audit-drill";
   static final String KEY = "audit-drill-provider";
@@ -36,7 +36,7 @@ final class AuditDrill {
   private final ProcessEngine engine;
   private final ZoneId zone;
 
-  AuditDrill(ProcessEngine engine, ZoneId zone) {
+  public AuditDrill(ProcessEngine engine, ZoneId zone) {
     this.engine = engine;
     this.zone = zone;
   }
@@ -45,12 +45,12 @@ final class AuditDrill {
     return Date.from(LocalDate.of(2031, 2, day).atTime(LocalTime.parse(time)).atZone(zone).toInstant());
   }
 
-  Date now() {
+  public Date now() {
     return at(14, "12:00");
   }
 
   /** Deploys the drill diagrams and runs the six applications, once per database. */
-  synchronized void seedOnce() {
+  public synchronized void seedOnce() {
     var repository = engine.getRepositoryService();
     if (repository.createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
       repository.createDeployment().name("audit tests").addClasspathResource("audit/audit-drill.bpmn")
