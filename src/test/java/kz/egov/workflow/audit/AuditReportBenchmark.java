@@ -26,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"demo", "test"})
 class AuditReportBenchmark {
 
-  static final int APPLICATIONS = 10_000;
+  static final int APPLICATIONS = Integer.getInteger("audit.benchmark.applications", 10_000);
 
   @Autowired ProcessEngine engine;
   @Autowired ComplianceReport report;
