@@ -7,8 +7,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class AuditPage {
 
+  /** Keeps the filters of the address (/audit?service=...&from=...), so that a shared link shows the same report. */
   @GetMapping({"/audit", "/audit/"})
-  String page() {
-    return "redirect:/audit/index.html";
+  String page(jakarta.servlet.http.HttpServletRequest request) {
+    String query = request.getQueryString();
+    return "redirect:/audit/index.html" + (query == null ? "" : "?" + query);
   }
 }
