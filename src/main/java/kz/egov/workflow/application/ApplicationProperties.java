@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -28,15 +29,25 @@ public record ApplicationProperties(Limits limits, Map<String, Service> services
     }
   }
 
-  /** One service of the catalog; {@code formSchema} is a Spring resource location (classpath: or file:). */
+  /**
+   * One service of the catalog; {@code formSchema} is a Spring resource location (classpath: or file:).
+   * {@code confidential}: the applicant's documents are read only by the provider's staff, auditors and
+   * administrators, and an application only by its own applicant's channel (R5 item 17; docs/applications.md).
+   */
   public record Service(Names name, String provider, ApplicantKind applicantKind, List<String> requestKinds,
-      List<String> channels, String formSchema) {
+      List<String> channels, String formSchema, boolean confidential) {
 
+    @ConstructorBinding
     public Service {
       name = name == null ? new Names(null, null, null) : name;
       applicantKind = applicantKind == null ? ApplicantKind.ANY : applicantKind;
       requestKinds = requestKinds == null ? List.of() : List.copyOf(requestKinds);
       channels = channels == null ? List.of() : List.copyOf(channels);
+    }
+
+    public Service(Names name, String provider, ApplicantKind applicantKind, List<String> requestKinds,
+        List<String> channels, String formSchema) {
+      this(name, provider, applicantKind, requestKinds, channels, formSchema, false);
     }
   }
 

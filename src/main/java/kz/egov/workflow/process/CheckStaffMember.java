@@ -33,9 +33,9 @@ import org.springframework.stereotype.Component;
  * {@code employeeReasonKk} and {@code employeeName} (first and last name, when the user exists). A provider
  * not in {@code egov.access.providers} is a modelling error (the step fails), not the employee's fault.
  *
- * <p>Optional input {@code staffGroup}: the group whose member the user must be instead of the provider's staff,
- * e.g. {@code service-center-operator} for the service centers' C1 (R4 item 7.2: "is the registered operator's
- * data authentic?"); {@code provider} is then not needed.
+ * <p>With the input {@code staffGroup} instead of {@code provider} the question is membership of that one group:
+ * R4 item 7.2 ("is the registered operator's data authentic?") and R5 №3 P1 ask whether the user who accepted
+ * the application is a service-center operator ({@code service-center-operator}).
  */
 @Component("checkStaffMember")
 public class CheckStaffMember implements JavaDelegate {
@@ -53,7 +53,7 @@ public class CheckStaffMember implements JavaDelegate {
     String employeeId = StepInputs.required(execution, "employeeId");
     String staffGroup = StepInputs.optional(execution, "staffGroup");
     if (staffGroup != null) {
-      checkGroupMember(execution, employeeId, staffGroup);
+      checkGroup(execution, employeeId, staffGroup);
       return;
     }
     String providerId = StepInputs.required(execution, "provider");
@@ -97,31 +97,29 @@ public class CheckStaffMember implements JavaDelegate {
     }
   }
 
-  /** C1 of a service center: is the user a member of {@code group} (the service-center operators)? */
-  private void checkGroupMember(DelegateExecution execution, String employeeId, String group) {
+  private void checkGroup(DelegateExecution execution, String userId, String group) {
     CommandContext command = Context.getCommandContext();
-    Identity found = command == null ? lookUp(employeeId) : command.runWithoutAuthorization(() -> lookUp(employeeId));
-    User user = found.user();
-    if (user == null) {
+    Identity found = command == null ? lookUp(userId) : command.runWithoutAuthorization(() -> lookUp(userId));
+    if (found.user() == null) {
       execution.removeVariable("employeeName");
       answer(execution, false,
-          "The operator's data are not authentic: user " + employeeId + " is not registered",
-          "Данные оператора не подтверждены: пользователь " + employeeId + " не зарегистрирован",
-          "Оператордың деректері расталмады: " + employeeId + " пайдаланушысы тіркелмеген");
+          "The operator's data are not authentic: user " + userId + " is not registered",
+          "Данные оператора не подтверждены: пользователь " + userId + " не зарегистрирован",
+          "Оператордың деректері расталмады: " + userId + " пайдаланушысы тіркелмеген");
       return;
     }
-    String name = Stream.of(user.getFirstName(), user.getLastName()).filter(s -> s != null && !s.isBlank())
-        .collect(Collectors.joining(" "));
-    execution.setVariable("employeeName", name.isEmpty() ? employeeId : name);
-    String who = (name.isEmpty() ? employeeId : name) + " (" + employeeId + ")";
+    String name = Stream.of(found.user().getFirstName(), found.user().getLastName())
+        .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" "));
+    execution.setVariable("employeeName", name.isEmpty() ? userId : name);
     if (found.groups().contains(group)) {
-      answer(execution, true, who + " is a member of " + group, who + " входит в группу " + group,
-          who + " " + group + " тобының мүшесі");
+      String who = (name.isEmpty() ? userId : name) + " (" + userId + ")";
+      answer(execution, true, who + " is a member of " + group, who + " — участник группы " + group,
+          who + " — " + group + " тобының мүшесі");
     } else {
       answer(execution, false,
-          "The operator's data are not authentic: " + employeeId + " is not a member of " + group,
-          "Данные оператора не подтверждены: " + employeeId + " не входит в группу " + group,
-          "Оператордың деректері расталмады: " + employeeId + " " + group + " тобының мүшесі емес");
+          "The operator's data are not authentic: " + userId + " is not a member of " + group,
+          "Данные оператора не подтверждены: " + userId + " не входит в группу " + group,
+          "Оператордың деректері расталмады: " + userId + " " + group + " тобына кірмейді");
     }
   }
 

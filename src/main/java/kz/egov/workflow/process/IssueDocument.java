@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * {@code applicationNumber}, {@code applicationRegisteredAt}, {@code service}, {@code provider},
  * {@code requestKind}, {@code applicantId}, {@code applicantName}, {@code applicant} (registry JSON: address),
  * {@code formData}; a licence {@code licenceNumber} and {@code licenceIssuedOn}; a refusal {@code refusalStep},
- * {@code refusalReason} (required), {@code refusalReasonKk}, {@code refusalReasonRu}. Sets
+ * {@code refusalReason} (required), {@code refusalReasonKk}, {@code refusalReasonRu}; a licence's special
+ * conditions {@code specialConditions} (the provider's decision form; else the form's). Sets
  * {@code resultDocumentNumber} and {@code resultDocumentKind}. A retried job returns the document already issued.
  * What the document needs and the diagram does not give is a modelling error (an exception, an incident).
  */
@@ -63,7 +64,7 @@ public class IssueDocument implements JavaDelegate {
         jsonVariable(execution, "formData"), StepInputs.optional(execution, "licenceNumber"),
         day(execution.getVariable("licenceIssuedOn")), StepInputs.optional(execution, "refusalStep"),
         StepInputs.optional(execution, "refusalReason"), StepInputs.optional(execution, "refusalReasonKk"),
-        StepInputs.optional(execution, "refusalReasonRu")));
+        StepInputs.optional(execution, "refusalReasonRu"), StepInputs.optional(execution, "specialConditions")));
     execution.setVariable("resultDocumentNumber", document.number());
     execution.setVariable("resultDocumentKind", document.record().kind().code());
   }
