@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -28,15 +29,26 @@ public record ApplicationProperties(Limits limits, Map<String, Service> services
     }
   }
 
-  /** One service of the catalog; {@code formSchema} is a Spring resource location (classpath: or file:). */
+  /**
+   * One service of the catalog; {@code formSchema} is a Spring resource location (classpath: or file:).
+   * {@code oneTimePassword}: the portal may confirm a request with a one-time password instead of an EDS (R3
+   * item 9, P3); otherwise the portal's request is signed.
+   */
   public record Service(Names name, String provider, ApplicantKind applicantKind, List<String> requestKinds,
-      List<String> channels, String formSchema) {
+      List<String> channels, String formSchema, boolean oneTimePassword) {
 
+    @ConstructorBinding
     public Service {
       name = name == null ? new Names(null, null, null) : name;
       applicantKind = applicantKind == null ? ApplicantKind.ANY : applicantKind;
       requestKinds = requestKinds == null ? List.of() : List.copyOf(requestKinds);
       channels = channels == null ? List.of() : List.copyOf(channels);
+    }
+
+    /** A service whose portal requests are signed with an EDS only. */
+    public Service(Names name, String provider, ApplicantKind applicantKind, List<String> requestKinds,
+        List<String> channels, String formSchema) {
+      this(name, provider, applicantKind, requestKinds, channels, formSchema, false);
     }
   }
 
