@@ -157,6 +157,7 @@ public class CulturalExportSteps {
       track(task, received(task).stream()
           .map(i -> new Item(i.description(), i.quantity(), i.received(), 0, null, null)).toList());
       drafts.prepareRefusal(task, "3", reason);
+      task.setVariable("refusalDetail", reason);
     } else if ("commission".equals(decision)) {
       // the commission examines every item received
       track(task, received(task).stream()
@@ -219,7 +220,9 @@ public class CulturalExportSteps {
     if ("positive".equals(task.getVariable("commissionConclusion"))) {
       drafts.prepareCertificate(task);
     } else {
-      drafts.prepareRefusal(task, "5", reason(task, "decisionReason"));
+      String reason = reason(task, "decisionReason");
+      drafts.prepareRefusal(task, "5", reason);
+      task.setVariable("refusalDetail", reason);
     }
   }
 
