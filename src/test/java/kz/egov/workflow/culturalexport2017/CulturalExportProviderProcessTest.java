@@ -192,6 +192,7 @@ class CulturalExportProviderProcessTest {
         "notAcceptedReason", "Нет документа, подтверждающего право собственности"));
 
     assertThat(instance).isEnded().hasPassed("end-not-accepted").hasNotPassed("task-register");
+    assertThat(variables(instance)).containsEntry("refusalStep", "1").containsEntry("outcome", "refused");
     assertThat((String) variables(instance).get("refusalReasonRu")).isEqualTo("В приеме заявления отказано:"
         + " документы представлены не полностью: Нет документа, подтверждающего право собственности");
   }
