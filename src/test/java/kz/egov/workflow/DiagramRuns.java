@@ -23,7 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 public final class DiagramRuns {
 
   /** Start variables and task outputs that run each diagram once to an end event. */
-  private static final Map<String, Map<String, Object>> START = Map.of(
+  private static final Map<String, Map<String, Object>> START = starts(
       "shared-hand-over-result", Map.of("applicationNumber", "KZ-TEST-2026-000001", "handOverGroup", "akmola-clerk"),
       // the personal cabinet: the status API links the result, nothing to send
       "shared-deliver-result", Map.of("delivery", "cabinet"),
@@ -32,7 +32,15 @@ public final class DiagramRuns {
           "portalLogin", "950615300010", "cms", ""),
       // a user who is nobody's employee: P1, C1, P2
       "scrap-metal-license-provider", Map.of("submittedBy", "nobody"),
-      // a portal login nobody registered: P1, C1, P2
+      // R1: a portal login nobody registered (P1, C1, P2); a user who is nobody's employee (P1, C1, P2)
+      "cultural-export-2013-portal", Map.of("applicantId", "900101300126", "portalLogin", "950615300010", "cms", ""),
+      "cultural-export-2013-provider", Map.of("submittedBy", "nobody"),
+      // R5: a portal login nobody registered (P2); nobody's employee (P2); nobody's operator (P1 refused)
+      "archaeology-license-portal", Map.of("requestKind", "issuance", "applicantId", "900101300126",
+          "portalLogin", "950615300010", "cms", ""),
+      "archaeology-license-provider", Map.of("submittedBy", "nobody"),
+      "archaeology-license-service-center", Map.of("submittedBy", "nobody"),
+      // R3: a portal login nobody registered (P1, C1, P2)
       "cultural-export-2017-portal", Map.of("applicantId", "900101300126", "portalLogin", "950615300010", "cms", ""),
       // the clerk does not accept an incomplete set of documents (task output below)
       "cultural-export-2017-provider", Map.of());
@@ -44,6 +52,18 @@ public final class DiagramRuns {
           "notAcceptedReason", "Стандарттың 9-тармағындағы құжаттар толық емес"));
 
   private DiagramRuns() {}
+
+  /** Pairs of process key and start variables (more than Map.of takes). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> starts(Object... pairs) {
+    Map<String, Map<String, Object>> starts = new java.util.HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (starts.put((String) pairs[i], (Map<String, Object>) pairs[i + 1]) != null) {
+        throw new IllegalArgumentException("two starts for " + pairs[i]);
+      }
+    }
+    return Map.copyOf(starts);
+  }
 
   public static List<Path> diagramFiles() {
     try (Stream<Path> files = Files.walk(Path.of("processes"))) {

@@ -13,15 +13,19 @@ class AccessSetup implements SmartInitializingSingleton {
 
   private final AccessModel accessModel;
   private final ObjectProvider<DemoUsers> demoUsers;
+  private final ObjectProvider<TechnicalUsers> technicalUsers;
 
-  AccessSetup(AccessModel accessModel, ObjectProvider<DemoUsers> demoUsers) {
+  AccessSetup(AccessModel accessModel, ObjectProvider<DemoUsers> demoUsers,
+      ObjectProvider<TechnicalUsers> technicalUsers) {
     this.accessModel = accessModel;
     this.demoUsers = demoUsers;
+    this.technicalUsers = technicalUsers;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
     accessModel.apply();
     demoUsers.ifAvailable(DemoUsers::create);
+    technicalUsers.ifAvailable(TechnicalUsers::apply);
   }
 }

@@ -4,10 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import kz.egov.workflow.application.AsSystem;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -36,6 +43,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 public class WebSecurityConfiguration {
 
+  /** Pages outside the webapps: our own resources only, never framed by another site. */
+  static final String WEB_CSP = "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'self'; "
+      + "form-action 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
+  /** No page of ours uses the camera, microphone, location or payment APIs. */
+  static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()";
+
   /** Groups that may read the access model itself. */
   static final String[] ACCESS_READERS = {"camunda-admin", SystemGroup.AUDITOR.id()};
 
@@ -46,8 +59,8 @@ public class WebSecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json,
+      MessageSource messages) throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/api/v1/access/**").hasAnyAuthority(ACCESS_READERS)
@@ -56,13 +69,19 @@ public class WebSecurityConfiguration {
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"egov-workflow\"");
-          problem(json, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-              "Sign in with HTTP Basic as a user of this application (see README, 'Demo users')");
+          problem(json, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", messages,
+              "security.unauthorized");
         }))
         .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
-            problem(json, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI())))
+            problem(json, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", messages, "security.forbidden",
+                request.getMethod(), request.getRequestURI())))
         .csrf(AbstractHttpConfigurer::disable)
+        // JSON only: nothing to run, embed or frame
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+            .frameOptions(frame -> frame.deny())
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+            .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterAfter(new EngineIdentityFilter(identityService), AuthorizationFilter.class);
     return http.build();
@@ -75,9 +94,14 @@ public class WebSecurityConfiguration {
     // /engine-rest is guarded by the engine's filter registered below.
     http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)
+        // The webapps (/camunda/*) get Camunda's own Content-Security-Policy with a per-page nonce (their forms
+        // need its 'unsafe-eval'); Spring writes its headers when the response is committed and keeps a header
+        // already set, so the policy below covers only everything else (engine-rest, redirects, errors).
         .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(WEB_CSP))
             .frameOptions(frame -> frame.sameOrigin())
-            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+            .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .requestCache(Customizer.withDefaults());
@@ -95,12 +119,29 @@ public class WebSecurityConfiguration {
     return registration;
   }
 
+  /** After Camunda's authentication of /engine-rest, before its REST servlet; also on the webapps' REST API. */
+  @Bean
+  FilterRegistrationBean<TaskRequestChecks> taskRequestChecks(IdentityService identityService,
+      AuthorizationService authorizations, TaskService tasks, AsSystem asSystem, ObjectMapper json,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    String webappApi = webappPath.replaceAll("/+$", "") + "/api/engine";
+    FilterRegistrationBean<TaskRequestChecks> registration = new FilterRegistrationBean<>(new TaskRequestChecks(
+        List.of(RestCallers.ENGINE_REST, webappApi), identityService, authorizations, tasks, asSystem, json));
+    registration.setName("task-request-checks");
+    registration.addUrlPatterns(RestCallers.ENGINE_REST + "/*", webappApi + "/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 6);
+    return registration;
+  }
+
+  /** A problem in English with its Kazakh and Russian (messages_{kk,ru}.properties). */
   private static void problem(ObjectMapper json, HttpServletResponse response, int status, String title,
-      String detail) throws IOException {
+      MessageSource messages, String code, Object... arguments) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status);
     body.put("title", title);
-    body.put("detail", detail);
+    body.put("detail", messages.getMessage(code, arguments, Locale.ENGLISH));
+    body.put("detailKk", messages.getMessage(code, arguments, Locale.forLanguageTag("kk")));
+    body.put("detailRu", messages.getMessage(code, arguments, Locale.forLanguageTag("ru")));
     response.setStatus(status);
     response.setContentType("application/problem+json;charset=UTF-8");
     json.writeValue(response.getOutputStream(), body);

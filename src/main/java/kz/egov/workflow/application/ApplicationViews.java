@@ -29,7 +29,7 @@ public class ApplicationViews {
   static final List<String> VARIABLES = List.of("applicationId", "service", "channel", "requestKind", "applicantId",
       "applicantName", "submittedBy", "applicationNumber", "applicationRegisteredAt", "deadlineAt", "overdue",
       "outcome", "refusalStep", "refusalReason", "refusalReasonRu", "refusalReasonKk", "resultDocumentNumber",
-      "resultDocumentKind", "licenceNumber");
+      "resultDocumentKind", "licenceNumber", "portalLogin", "operator");
 
   private final ApplicationStore store;
   private final ServiceCatalog catalog;
@@ -83,7 +83,16 @@ public class ApplicationViews {
     String submitter = stored.map(StoredApplication::submittedBy).orElse(text(variables, "submittedBy"));
     boolean submittedByCaller = caller.userId().equals(submitter) || submitter == null
         && caller.userId().equals(instance.getStartUserId());
-    if (!submittedByCaller && !catalog.mayRead(service, channel, caller.groups())) {
+    if (catalog.confidential(service)) {
+      // R5 item 17: the submitter's own login is no pass (the portal submits for everyone); see mayReadConfidential
+      String operator = text(variables, "operator");
+      if (!catalog.mayReadConfidential(service, channel, caller, text(variables, "applicantId"),
+          text(variables, "portalLogin"), operator != null ? operator : submittedByCaller
+              && caller.groups().contains(kz.egov.workflow.access.SystemGroup.SERVICE_CENTER_OPERATOR.id())
+              ? caller.userId() : null)) {
+        throw new ApplicationNotFoundException(id);
+      }
+    } else if (!submittedByCaller && !catalog.mayRead(service, channel, caller.groups())) {
       throw new ApplicationNotFoundException(id);
     }
     return new Located(id, service, channel, stored, instance, variables);
@@ -139,7 +148,13 @@ public class ApplicationViews {
 
   /** An applicant's applications the caller may read, newest first. */
   public ApplicationView.Page list(String applicantId, int page, int size, Caller caller) {
-    List<String> keys = catalog.readableProcessKeys(caller.groups());
+    // R5 item 17: a confidential service's applications are listed for the portal only with the applicant's own
+    // X-Applicant-Id, and not for operators (each reads the applications they accepted one by one)
+    List<String> keys = catalog.readableProcessKeys(caller.groups()).stream().filter(key -> {
+      ServiceCatalog.ProcessKey parsed = catalog.parse(key).orElseThrow();
+      return !catalog.confidential(parsed.service()) || catalog.mayReadConfidential(parsed.service(),
+          parsed.channel(), caller, applicantId, applicantId, null);
+    }).toList();
     return asSystem.call(() -> {
       var query = history.createHistoricProcessInstanceQuery().variableValueEquals("applicantId", applicantId);
       if (keys.isEmpty()) {

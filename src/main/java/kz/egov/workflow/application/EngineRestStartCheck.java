@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kz.egov.workflow.access.RestCallers;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -103,7 +104,9 @@ class EngineRestStartCheck extends OncePerRequestFilter {
       if (parsed == null || !parsed.isObject()) {
         problems = List.of("body: a JSON object {\"variables\": {...}, \"businessKey\": ...} is required");
       } else {
-        problems = startVariables.problems(key.get(), startVariables.fromEngineRest(parsed.get("variables")));
+        Map<String, Object> variables = startVariables.fromEngineRest(parsed.get("variables"));
+        problems = new java.util.ArrayList<>(startVariables.problems(key.get(), variables));
+        submitterProblem(variables.get("submittedBy"), request).ifPresent(problems::add);
       }
     }
     if (!problems.isEmpty()) {
@@ -115,6 +118,22 @@ class EngineRestStartCheck extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new RequestSizeLimit.BufferedBody(request, body.get()), response);
+  }
+
+  /**
+   * The submitter is who starts: naming another user would let them read the application through
+   * GET /api/v1/applications/{id} and be assigned its tasks (isolation, docs/security.md).
+   */
+  private static Optional<String> submitterProblem(Object submittedBy, HttpServletRequest request) {
+    if (submittedBy == null || submittedBy.toString().isBlank()) {
+      return Optional.empty();
+    }
+    Optional<String> caller = RestCallers.userId(request);
+    if (caller.isPresent() && caller.get().equals(submittedBy.toString())) {
+      return Optional.empty();
+    }
+    return Optional.of("submittedBy: '" + submittedBy + "' is not the signed-in user " + caller.orElse("")
+        + "; leave it out, the engine records who starts");
   }
 
   private static boolean signedInToWebapps(HttpServletRequest request) {

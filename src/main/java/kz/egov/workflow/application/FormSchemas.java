@@ -33,6 +33,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormSchemas {
 
+  /**
+   * The schema's own keyword for what JSON Schema cannot say, that one date field is not before another:
+   * {@code "x-not-before": {"exportUntil": "exportFrom"}} (R1, R3: the export period ends after it starts).
+   */
+  static final String NOT_BEFORE = "x-not-before";
+
   private final Map<String, JsonNode> roots = new HashMap<>();
   private final Map<String, Schema> compiled = new HashMap<>();
   private final SchemaRegistry registry;
@@ -75,6 +81,7 @@ public class FormSchemas {
       joined.addObject().put("$ref", "#/$defs/" + kind);
     }
     schema.remove("$id");
+    schema.remove(NOT_BEFORE);
     return registry.getSchema(SchemaLocation.of("urn:egov:form:" + service + (kind.isEmpty() ? "" : ":" + kind)),
         schema);
   }
@@ -99,7 +106,24 @@ public class FormSchemas {
     for (Error error : schema.validate(formData)) {
       problems.add(describe(error));
     }
+    JsonNode order = roots.get(service) == null ? null : roots.get(service).get(NOT_BEFORE);
+    if (order != null && order.isObject() && formData != null) {
+      order.fields().forEachRemaining(e -> datesInOrder(formData, e.getKey(), e.getValue().asText(), problems));
+    }
     return problems.stream().distinct().sorted().toList();
+  }
+
+  /** {@code later} is not before {@code earlier} when both are dates (a malformed date the schema names already). */
+  private static void datesInOrder(JsonNode formData, String later, String earlier, List<String> problems) {
+    try {
+      java.time.LocalDate to = java.time.LocalDate.parse(formData.path(later).asText());
+      java.time.LocalDate from = java.time.LocalDate.parse(formData.path(earlier).asText());
+      if (to.isBefore(from)) {
+        problems.add("formData." + later + ": not before " + earlier + " (" + from + ")");
+      }
+    } catch (java.time.format.DateTimeParseException absentOrMalformed) {
+      // required and format are the schema's to report
+    }
   }
 
   /** {@code formData.<field>: <what is wrong>}; a missing required field is named as the field itself. */

@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * problem+json). A body within the limit is handed on from memory. Used for application submissions
  * ({@code egov.applications.limits.max-request-bytes}) and for engine-rest starts.
  */
-class RequestSizeLimit extends OncePerRequestFilter {
+public class RequestSizeLimit extends OncePerRequestFilter {
 
   private final long maxBytes;
   private final ObjectMapper json;
@@ -89,11 +89,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   /** The request with its body read from memory. */
-  static final class BufferedBody extends HttpServletRequestWrapper {
+  public static final class BufferedBody extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    BufferedBody(HttpServletRequest request, byte[] body) {
+    public BufferedBody(HttpServletRequest request, byte[] body) {
       super(request);
       this.body = body;
     }

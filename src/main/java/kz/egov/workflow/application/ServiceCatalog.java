@@ -103,23 +103,16 @@ public class ServiceCatalog {
   }
 
   /**
-   * Who may read an application besides its submitter: the channel's system group (the portal, the
-   * service centers), the provider's staff, auditors and administrators.
+   * Who may read an application besides its submitter: the provider's staff, auditors and administrators. The
+   * portal's and the service centers' systems and operators read only what they submitted themselves (the
+   * submitter rule of {@link ApplicationViews}), not every application of their channel.
    */
   public boolean mayRead(String service, String channel, Collection<String> groups) {
     if (readsAll(groups)) {
       return true;
     }
     ApplicationProperties.Service definition = properties.services().get(service);
-    if (definition != null && groups.contains(definition.provider())) {
-      return true;
-    }
-    return switch (channel == null ? "" : channel) {
-      case PORTAL -> groups.contains(SystemGroup.PORTAL.id());
-      case SERVICE_CENTER -> groups.contains(SystemGroup.SERVICE_CENTER_SYSTEM.id())
-          || groups.contains(SystemGroup.SERVICE_CENTER_OPERATOR.id());
-      default -> false;
-    };
+    return definition != null && groups.contains(definition.provider());
   }
 
   /** Attachments' bytes: the provider's staff who examine them, auditors and administrators. */
@@ -141,5 +134,33 @@ public class ServiceCatalog {
             .filter(c -> mayRead(e.getKey(), c, groups))
             .map(c -> processKey(e.getKey(), c)))
         .toList();
+  }
+
+  /** R5 item 17: a service whose applicant's documents are confidential ({@code confidential: true}). */
+  public boolean confidential(String service) {
+    ApplicationProperties.Service definition = service == null ? null : properties.services().get(service);
+    return definition != null && definition.confidential();
+  }
+
+  /**
+   * Who may read an application of a confidential service (R5 item 17): administrators, auditors and the provider's
+   * staff; the portal only for the applicant it names ({@link Caller#onBehalfOf()}: the application's IIN/BIN or the
+   * portal login it was filed with) and only applications filed through the portal; at a service center its system
+   * and the operator who accepted the application, not every operator.
+   */
+  public boolean mayReadConfidential(String service, String channel, Caller caller, String applicantId,
+      String portalLogin, String operator) {
+    Collection<String> groups = caller.groups();
+    ApplicationProperties.Service definition = properties.services().get(service);
+    if (readsAll(groups) || definition != null && groups.contains(definition.provider())) {
+      return true;
+    }
+    return switch (channel == null ? "" : channel) {
+      case PORTAL -> groups.contains(SystemGroup.PORTAL.id()) && caller.onBehalfOf() != null
+          && (caller.onBehalfOf().equals(applicantId) || caller.onBehalfOf().equals(portalLogin));
+      case SERVICE_CENTER -> groups.contains(SystemGroup.SERVICE_CENTER_SYSTEM.id())
+          || groups.contains(SystemGroup.SERVICE_CENTER_OPERATOR.id()) && caller.userId().equals(operator);
+      default -> false;
+    };
   }
 }

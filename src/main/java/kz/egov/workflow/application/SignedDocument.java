@@ -15,7 +15,8 @@ import org.bouncycastle.cms.CMSTypedData;
 
 /**
  * The application document the applicant signs on the portal (R2 №1 P8), encapsulated in the CMS:
- * {@code {"service", "requestKind", "applicantId", "formData", "attachments": [{"name", "sha256"}]}}. Here the
+ * {@code {"service", "requestKind", "applicantId", "formData", "attachments": [{"name", "sha256"}]}} ({@code requestKind}
+ * only where the service has kinds of request). Here the
  * CMS is only read, not verified (that is the diagram's C3, {@code ${verifySignature}}): what was signed must
  * be what is submitted, or the diagram would judge a signature over something else.
  */
@@ -61,6 +62,9 @@ final class SignedDocument {
       JsonNode submitted = expected.get(field);
       if (!FIELDS.contains(field)) {
         problems.add("signature: the signed document has a field '" + field + "' that is not part of it");
+      } else if (signedValue == null && (submitted == null || submitted.isNull())) {
+        // a field the request does not have either: a service without kinds of request (R1, R3) signs none
+        continue;
       } else if (signedValue == null) {
         problems.add("signature: the signed document has no " + field);
       } else if (!signedValue.equals(submitted)) {

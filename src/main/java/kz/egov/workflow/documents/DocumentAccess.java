@@ -10,20 +10,22 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read an application's result over {@code /api/v1}: administrators, auditors, the portal's and the
- * service centers' systems (they hand results to applicants), and the staff of the provider that issued it.
+ * Who may read an application's result over {@code /api/v1}: administrators, auditors and the staff of the
+ * provider that issued it; the portal's and the service centers' systems (they hand results to applicants) only
+ * for the applications they submitted themselves ({@link DocumentController} asks the application's views).
  */
 @Component
 public class DocumentAccess {
 
   static final String ADMIN = "camunda-admin";
 
-  private final Set<String> everyDocument = Set.of(ADMIN, SystemGroup.AUDITOR.id(), SystemGroup.PORTAL.id(),
-      SystemGroup.SERVICE_CENTER_SYSTEM.id());
+  private final Set<String> everyDocument = Set.of(ADMIN, SystemGroup.AUDITOR.id());
   private final Set<String> someDocuments;
 
   public DocumentAccess(AccessProperties access) {
     Set<String> groups = new HashSet<>(everyDocument);
+    groups.add(SystemGroup.PORTAL.id());
+    groups.add(SystemGroup.SERVICE_CENTER_SYSTEM.id());
     access.providers().forEach(p -> groups.add(p.id()));
     this.someDocuments = Set.copyOf(groups);
   }
@@ -33,6 +35,7 @@ public class DocumentAccess {
     return !intersect(authentication, someDocuments).isEmpty();
   }
 
+  /** Without asking who submitted the application: administrators, auditors, the issuing provider's staff. */
   public boolean mayRead(Authentication authentication, ResultDocument document) {
     Set<String> held = groups(authentication);
     return everyDocument.stream().anyMatch(held::contains) || held.contains(document.provider().id());

@@ -17,6 +17,8 @@ import kz.egov.workflow.identity.IdentificationNumbers;
  * @param licenceNumber the licence the e-licensing register entered (licence only)
  * @param refusalReason the reason as written or in English; {@code refusalReasonKk} and {@code refusalReasonRu}
  *     are printed when given, else it is printed in both places
+ * @param specialConditions the licence's special conditions (Law on Licensing art. 9-1) the provider set when it
+ *     decided (R5 C4 / C3 / C2); null: the form's {@code specialConditions}, else none
  */
 public record DocumentOrder(
     DocumentKind kind,
@@ -35,7 +37,17 @@ public record DocumentOrder(
     String refusalStep,
     String refusalReason,
     String refusalReasonKk,
-    String refusalReasonRu) {
+    String refusalReasonRu,
+    String specialConditions) {
+
+  public DocumentOrder(DocumentKind kind, String applicationId, String applicationNumber,
+      OffsetDateTime applicationRegisteredAt, String service, String provider, String requestKind, String applicantId,
+      String applicantName, String applicantAddress, JsonNode formData, String licenceNumber, LocalDate licenceIssuedOn,
+      String refusalStep, String refusalReason, String refusalReasonKk, String refusalReasonRu) {
+    this(kind, applicationId, applicationNumber, applicationRegisteredAt, service, provider, requestKind, applicantId,
+        applicantName, applicantAddress, formData, licenceNumber, licenceIssuedOn, refusalStep, refusalReason,
+        refusalReasonKk, refusalReasonRu, null);
+  }
 
   /** Document numbers appear in the verification link: letters, digits, '.', '_' and '-'. */
   static final String NUMBER = "[A-Za-z0-9._-]{1,70}";
@@ -44,7 +56,7 @@ public record DocumentOrder(
   public DocumentOrder refusal(String step, String reason) {
     return new DocumentOrder(DocumentKind.REFUSAL, applicationId, applicationNumber, applicationRegisteredAt, service,
         provider, requestKind, applicantId, applicantName, applicantAddress, formData, licenceNumber, licenceIssuedOn,
-        step, reason, null, null);
+        step, reason, null, null, specialConditions);
   }
 
   public boolean duplicate() {

@@ -83,6 +83,13 @@ public class DocumentRenderer {
   private static void header(Layout layout, ResultDocument document) throws IOException {
     layout.centred(document.provider().nameKk(), 11, true);
     layout.centred(document.provider().nameRu(), 11, true);
+    if (document.kind() == DocumentKind.REFUSAL && document.provider().detailsKk() != null) {
+      // R5 appendix 3, motivated refusal: the authority's name and details
+      layout.centred(document.provider().detailsKk(), 8.5f, false);
+      if (!document.provider().detailsKk().equals(document.provider().detailsRu())) {
+        layout.centred(document.provider().detailsRu(), 8.5f, false);
+      }
+    }
     layout.space(4);
     layout.rule();
     layout.space(14);
@@ -115,6 +122,27 @@ public class DocumentRenderer {
     layout.field(position(document.signer()), initials(document.signer().name()));
     layout.field("Берілген орны / Место выдачи", place(document.provider()));
     application(layout, document);
+    paperCopy(layout, document);
+  }
+
+  /**
+   * R5 appendix 3: the block a paper copy of the electronic licence is certified in by the licensor (Law on
+   * Licensing of 10 July 2012, art. 10): the state body and its head fill it in by hand on the printed copy.
+   */
+  private static void paperCopy(Layout layout, ResultDocument document) throws IOException {
+    layout.keep(150);
+    layout.space(8);
+    layout.paragraph("Қағаз жеткізгіштегі көшірмені растау / Удостоверение копии на бумажном носителе", 9);
+    layout.space(4);
+    layout.field("Құжатты қағаз тасымалдаушысында растаған мемлекеттік орган / Государственный орган, удостоверивший"
+        + " документ на бумажном носителе", document.provider().nameKk() + "\n" + document.provider().nameRu());
+    layout.field("Құжатты қағаз тасымалдаушысында растаған басшы (уәкілетті адам) / Руководитель (уполномоченное"
+        + " лицо), удостоверивший документ на бумажном носителе", "________________________ (Т.А.Ә. / Ф.И.О.)");
+    layout.field("Мөр орны / Место печати", "М.О. / М.П.");
+    layout.field("Лицензияның расталған күні / Дата удостоверения лицензии", "«___» _______________ 20___ ж. / г.");
+    layout.paragraph("Берілген құжат 2012 жылғы 10 шілдедегі Қазақстан Республикасының «Лицензиялау туралы» Заңының"
+        + " 10-бабы негізінде лицензиармен расталған. / Данный документ удостоверен лицензиаром согласно статье 10"
+        + " Закона Республики Казахстан «О лицензировании» от 10 июля 2012 года.", 8.5f);
   }
 
   private static void refusal(Layout layout, ResultDocument document) throws IOException {

@@ -63,8 +63,17 @@ public record ResultDocument(
         archivalCertificate);
   }
 
-  /** The licensor / authority: its id ({@code egov.access.providers}), names and place of issue. */
-  public record Provider(String id, String nameKk, String nameRu, String placeKk, String placeRu) {}
+  /**
+   * The licensor / authority: its id ({@code egov.access.providers}), names, place of issue and details (address,
+   * telephone: the refusal's "authority's details", R5 appendix 3; {@code egov.documents.authority-details}).
+   */
+  public record Provider(String id, String nameKk, String nameRu, String placeKk, String placeRu, String detailsKk,
+      String detailsRu) {
+
+    public Provider(String id, String nameKk, String nameRu, String placeKk, String placeRu) {
+      this(id, nameKk, nameRu, placeKk, placeRu, null, null);
+    }
+  }
 
   /** Who the document is issued to: IIN or BIN, name, and address when the registry gave one. */
   public record Applicant(String id, String name, String address) {}

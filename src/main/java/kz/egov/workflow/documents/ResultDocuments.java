@@ -258,8 +258,10 @@ public class ResultDocuments {
 
   private ResultDocument.Provider provider(AccessProperties.Provider provider) {
     DocumentsProperties.Bilingual place = properties.placesOfIssue().get(provider.id());
+    DocumentsProperties.Bilingual details = properties.authorityDetails().get(provider.id());
     return new ResultDocument.Provider(provider.id(), provider.nameKk(), provider.nameRu(),
-        place == null ? null : place.kk(), place == null ? null : place.ru());
+        place == null ? null : place.kk(), place == null ? null : place.ru(), details == null ? null : details.kk(),
+        details == null ? null : details.ru());
   }
 
   private String number(DocumentOrder order, int attempt) {
@@ -293,11 +295,14 @@ public class ResultDocuments {
     } else if (listed != null) {
       Optional.ofNullable(plain(listed)).ifPresent(subtypes::add);
     }
+    // codes the form sends (archaeological, ...) print as the configured names
+    subtypes.replaceAll(code -> properties.subtype(order.service(), code));
     String place = first(text(form, "place"), text(form, "activityPlace"), text(form, "siteAddress"));
     OffsetDateTime today = OffsetDateTime.now(clock).withOffsetSameInstant(DocumentStore.KAZAKHSTAN);
     return new ResultDocument.Licence(order.licenceNumber(),
         order.licenceIssuedOn() == null ? today.toLocalDate() : order.licenceIssuedOn(), activityKk, activityRu,
-        subtypes, place, text(form, "specialConditions"), order.duplicate());
+        subtypes, place, first(blankToNull(order.specialConditions()), text(form, "specialConditions")),
+        order.duplicate());
   }
 
   private static ResultDocument.Refusal refusal(DocumentOrder order) {
@@ -337,6 +342,10 @@ public class ResultDocuments {
     }
     String text = node.asText().strip();
     return text.isEmpty() ? null : text;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   @SafeVarargs

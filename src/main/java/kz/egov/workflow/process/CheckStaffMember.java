@@ -32,6 +32,10 @@ import org.springframework.stereotype.Component;
  * {@code provider}. Sets {@code employeeAuthentic}, {@code employeeReason}, {@code employeeReasonRu},
  * {@code employeeReasonKk} and {@code employeeName} (first and last name, when the user exists). A provider
  * not in {@code egov.access.providers} is a modelling error (the step fails), not the employee's fault.
+ *
+ * <p>With the input {@code staffGroup} instead of {@code provider} the question is membership of that one group:
+ * R5 №3 P1 asks whether the user who accepted the application is a service-center operator
+ * ({@code service-center-operator}).
  */
 @Component("checkStaffMember")
 public class CheckStaffMember implements JavaDelegate {
@@ -47,6 +51,11 @@ public class CheckStaffMember implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) throws Exception {
     String employeeId = StepInputs.required(execution, "employeeId");
+    String staffGroup = StepInputs.optional(execution, "staffGroup");
+    if (staffGroup != null) {
+      checkGroup(execution, employeeId, staffGroup);
+      return;
+    }
     String providerId = StepInputs.required(execution, "provider");
     AccessProperties.Provider provider = access.providers().stream().filter(p -> p.id().equals(providerId))
         .findFirst().orElseThrow(() -> new IllegalArgumentException("Step '" + execution.getCurrentActivityName()
@@ -85,6 +94,32 @@ public class CheckStaffMember implements JavaDelegate {
           who + " is an employee of " + provider.name() + " (" + String.join(", ", memberOf) + ")",
           who + " — сотрудник услугодателя (" + provider.nameRu() + ")",
           who + " — қызмет берушінің (" + provider.nameKk() + ") қызметкері");
+    }
+  }
+
+  private void checkGroup(DelegateExecution execution, String userId, String group) {
+    CommandContext command = Context.getCommandContext();
+    Identity found = command == null ? lookUp(userId) : command.runWithoutAuthorization(() -> lookUp(userId));
+    if (found.user() == null) {
+      execution.removeVariable("employeeName");
+      answer(execution, false,
+          "The operator's data are not authentic: user " + userId + " is not registered",
+          "Данные оператора не подтверждены: пользователь " + userId + " не зарегистрирован",
+          "Оператордың деректері расталмады: " + userId + " пайдаланушысы тіркелмеген");
+      return;
+    }
+    String name = Stream.of(found.user().getFirstName(), found.user().getLastName())
+        .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" "));
+    execution.setVariable("employeeName", name.isEmpty() ? userId : name);
+    if (found.groups().contains(group)) {
+      String who = (name.isEmpty() ? userId : name) + " (" + userId + ")";
+      answer(execution, true, who + " is a member of " + group, who + " — участник группы " + group,
+          who + " — " + group + " тобының мүшесі");
+    } else {
+      answer(execution, false,
+          "The operator's data are not authentic: " + userId + " is not a member of " + group,
+          "Данные оператора не подтверждены: " + userId + " не входит в группу " + group,
+          "Оператордың деректері расталмады: " + userId + " " + group + " тобына кірмейді");
     }
   }
 

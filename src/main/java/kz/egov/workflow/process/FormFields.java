@@ -3,6 +3,7 @@ package kz.egov.workflow.process;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -42,5 +43,22 @@ public class FormFields {
       }
     }
     task.setVariable("formData", data);
+  }
+
+  /**
+   * {@code ${formFields.value(execution, 'powerOfAttorneyNumber')}}: a field a person entered in Tasklist (a process
+   * variable), else the same field of {@code formData} as the application API received it; null when neither.
+   */
+  public String value(DelegateExecution execution, String name) {
+    Object variable = execution.getVariable(name);
+    if (variable != null && !variable.toString().isBlank()) {
+      return variable.toString().strip();
+    }
+    if (execution.getVariable("formData") instanceof SpinJsonNode form && form.isObject() && form.hasProp(name)
+        && form.prop(name).isValue()) {
+      String text = form.prop(name).value().toString().strip();
+      return text.isEmpty() ? null : text;
+    }
+    return null;
   }
 }

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * {@code applicationNumber}, {@code applicationRegisteredAt}, {@code service}, {@code provider},
  * {@code requestKind}, {@code applicantId}, {@code applicantName}, {@code applicant} (registry JSON: address),
  * {@code formData}; a licence {@code licenceNumber} and {@code licenceIssuedOn}; a refusal {@code refusalStep},
- * {@code refusalReason} (required), {@code refusalReasonKk}, {@code refusalReasonRu}. Sets
+ * {@code refusalReason} (required), {@code refusalReasonKk}, {@code refusalReasonRu}; a licence's special
+ * conditions {@code specialConditions} (the provider's decision form; else the form's). Sets
  * {@code resultDocumentNumber} and {@code resultDocumentKind}. A retried job returns the document already issued.
  * What the document needs and the diagram does not give is a modelling error (an exception, an incident).
  */
@@ -74,7 +75,7 @@ public class IssueDocument implements JavaDelegate {
         jsonVariable(variables, "formData"), optional(variables, "licenceNumber"),
         day(variables.getVariable("licenceIssuedOn")), optional(variables, "refusalStep"),
         optional(variables, "refusalReason"), optional(variables, "refusalReasonKk"),
-        optional(variables, "refusalReasonRu"));
+        optional(variables, "refusalReasonRu"), optional(variables, "specialConditions"));
   }
 
   private static String optional(VariableScope variables, String name) {

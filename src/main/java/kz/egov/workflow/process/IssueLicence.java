@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import kz.egov.workflow.documents.DocumentsProperties;
 import kz.egov.workflow.licensing.Licence;
 import kz.egov.workflow.licensing.LicenceIssue;
 import kz.egov.workflow.licensing.LicenceStatus;
@@ -19,9 +20,12 @@ import org.springframework.stereotype.Component;
  * e-licensing register; re-issuance enters a new version of {@code licenceNumber} (which becomes re-issued);
  * a duplicate enters nothing: it is a copy of the licence in force, which must be the applicant's.
  *
- * <p>Inputs: {@code applicantId}, {@code applicantName}, {@code provider}, {@code activity} (the licensed kind
- * of activity, as the diagram names it), {@code requestKind}, {@code licenceNumber} (re-issuance, duplicate),
- * {@code applicationNumber}. Sets {@code licenceNumber}, {@code licenceIssuedOn} and {@code licenceVersion}.
+ * <p>Inputs: {@code applicantId}, {@code applicantName}, {@code provider}, {@code service}, {@code requestKind},
+ * {@code licenceNumber} (re-issuance, duplicate),
+ * {@code applicationNumber}. The licensed kind of activity, as the Law on Licensing names it, is configuration:
+ * {@code egov.documents.activities.<service>} (the Russian name goes to the register, as the licence prints both);
+ * an input {@code activity} overrides it for one diagram. Sets {@code licenceNumber}, {@code licenceIssuedOn} and
+ * {@code licenceVersion}.
  *
  * <p>A retried job finds the licence it entered before (by application number) instead of entering a second one.
  * A licence that cannot be re-issued or duplicated is the BPMN error {@code LICENCE_NOT_AVAILABLE}
@@ -33,9 +37,11 @@ public class IssueLicence implements JavaDelegate {
   public static final String NOT_AVAILABLE = "LICENCE_NOT_AVAILABLE";
 
   private final LicensingRegister register;
+  private final DocumentsProperties documents;
 
-  public IssueLicence(LicensingRegister register) {
+  public IssueLicence(LicensingRegister register, DocumentsProperties documents) {
     this.register = register;
+    this.documents = documents;
   }
 
   @Override
@@ -59,12 +65,27 @@ public class IssueLicence implements JavaDelegate {
         previous = licenceInForce(execution, holder, "re-issuance").number();
       }
       licence = register.issue(new LicenceIssue(holder, StepInputs.required(execution, "applicantName"),
-          StepInputs.required(execution, "activity"), StepInputs.required(execution, "provider"),
+          activity(execution), StepInputs.required(execution, "provider"),
           LocalDate.now(ZoneOffset.ofHours(5)), previous, applicationNumber));
     }
     execution.setVariable("licenceNumber", licence.number());
     execution.setVariable("licenceIssuedOn", Date.valueOf(licence.issuedOn()));
     execution.setVariable("licenceVersion", licence.version());
+  }
+
+  /** The diagram's input, else the service's configured kind of activity; neither is a modelling error. */
+  private String activity(DelegateExecution execution) {
+    String given = StepInputs.optional(execution, "activity");
+    if (given != null) {
+      return given;
+    }
+    String service = StepInputs.required(execution, "service");
+    DocumentsProperties.Bilingual configured = documents.activities().get(service);
+    if (configured == null || configured.ru() == null || configured.ru().isBlank()) {
+      throw new IllegalStateException("Step '" + execution.getCurrentActivityName() + "': no kind of activity for "
+          + service + ": configure egov.documents.activities." + service + ".ru (and .kk)");
+    }
+    return configured.ru();
   }
 
   private Licence licenceInForce(DelegateExecution execution, String holder, String purpose) {

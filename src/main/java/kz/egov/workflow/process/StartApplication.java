@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  *   <li>the business key is the application's id: the one given, else a new UUID; {@code applicationId} equals it;</li>
  *   <li>{@code service}, {@code provider}, {@code channel} default to the process's {@code camunda:properties} of
  *       the same names; a start that names another service or channel for this diagram is refused;</li>
- *   <li>{@code applicantName} defaults to the form's {@code companyName};</li>
+ *   <li>{@code applicantName} defaults to the form's {@code companyName}, or an individual's surname, given name
+ *       and patronymic;</li>
  *   <li>{@code submittedBy} defaults to the user who started the instance ({@code camunda:initiator} or the
  *       authenticated user).</li>
  * </ul>
@@ -60,6 +61,13 @@ public class StartApplication implements ExecutionListener {
         && execution.getVariable("formData") instanceof SpinJsonNode form && form.isObject()
         && form.hasProp("companyName") && form.prop("companyName").isString()) {
       execution.setVariable("applicantName", form.prop("companyName").stringValue());
+    } else if ((applicantName == null || applicantName.toString().isBlank())
+        && execution.getVariable("formData") instanceof SpinJsonNode form && form.isObject()
+        && form.hasProp("surname") && form.hasProp("givenName")) {
+      // an individual (R5 item 18.2): surname, given name and patronymic in full, as the licence prints them
+      execution.setVariable("applicantName", java.util.stream.Stream.of("surname", "givenName", "patronymic")
+          .filter(form::hasProp).map(form::prop).filter(SpinJsonNode::isString).map(SpinJsonNode::stringValue)
+          .map(String::strip).filter(t -> !t.isEmpty()).collect(java.util.stream.Collectors.joining(" ")));
     }
     Object submittedBy = execution.getVariable("submittedBy");
     if (submittedBy == null || submittedBy.toString().isBlank()) {

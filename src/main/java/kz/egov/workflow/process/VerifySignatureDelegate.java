@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kz.egov.workflow.identity.Bin;
+import kz.egov.workflow.identity.IdentificationNumbers;
 import kz.egov.workflow.identity.Iin;
 import kz.egov.workflow.identity.InvalidIdentifierException;
 import kz.egov.workflow.signature.CertificateProfile;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * "C2 EDS valid?" (R1 C2, R2 C3, R3 C2, R4 C2, R5 C3): verifies the signed request and sets the variables
  * the gateway and the refusal reason read. Input mappings: {@code cms} (DER bytes or base64 text), optional
- * {@code data} (the same; detached signatures), {@code iin} and/or {@code bin} (what the request names).
+ * {@code data} (the same; detached signatures), {@code iin} and/or {@code bin} (what the request names), or
+ * {@code iinOrBin} where an individual or a legal entity may apply (R1 C2: "the IIN/BIN in the request equals the
+ * IIN/BIN in the certificate"; R5 C3): a BIN is checked as the signer's BIN, an IIN as the signer's IIN.
  *
  * <p>Outputs: {@code signatureValid}, {@code signatureReasons} (codes, comma-separated), {@code signatureMessage}
  * (English with particulars), {@code signatureMessageRu}, {@code signatureMessageKk}, {@code signerIin},
@@ -58,14 +61,25 @@ public class VerifySignatureDelegate implements JavaDelegate {
     List<String> inputProblems = new ArrayList<>();
     Iin iin = null;
     Bin bin = null;
+    String iinText = text(execution, "iin");
+    String binText = text(execution, "bin");
+    String either = text(execution, "iinOrBin");
+    if (either != null) {
+      // the 5th digit tells a BIN (4, 5, 6) from an IIN; a malformed number is then refused as that kind
+      if (IdentificationNumbers.looksLikeBin(either) && !Iin.NCA_TEST_NUMBERS.contains(either)) {
+        binText = binText == null ? either : binText;
+      } else {
+        iinText = iinText == null ? either : iinText;
+      }
+    }
     try {
-      iin = text(execution, "iin") == null ? null : Iin.parse(text(execution, "iin"), properties.testPki());
+      iin = iinText == null ? null : Iin.parse(iinText, properties.testPki());
     } catch (InvalidIdentifierException e) {
       inputReasons.add(Reason.IIN_MISMATCH);
       inputProblems.add("the request's IIN is not valid: " + e.getMessage());
     }
     try {
-      bin = text(execution, "bin") == null ? null : Bin.parse(text(execution, "bin"), properties.testPki());
+      bin = binText == null ? null : Bin.parse(binText, properties.testPki());
     } catch (InvalidIdentifierException e) {
       inputReasons.add(Reason.BIN_MISMATCH);
       inputProblems.add("the request's BIN is not valid: " + e.getMessage());
