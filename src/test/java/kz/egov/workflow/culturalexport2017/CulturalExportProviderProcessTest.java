@@ -267,7 +267,11 @@ class CulturalExportProviderProcessTest {
     assertThat(instance).isWaitingAt("task-sign");
     assertThat(documents.resultOf(instance.getBusinessKey())).isEmpty();
 
-    steps.completeAs("akmola.head", HEAD, sign, good);
+    // the .p7s as an EDS tool may save it: PEM text in the file
+    String pem = "-----BEGIN CMS-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
+        steps.sign("akmola.head", draft)) + "\n-----END CMS-----\n";
+    steps.completeAs("akmola.head", HEAD, sign, Map.of("headSignature", Variables.fileValue("draft.pdf.p7s")
+        .file(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).create()));
     assertThat(instance).isWaitingAt("task-hand-over");
     assertThat(documents.resultOf(instance.getBusinessKey()).orElseThrow().pdf()).isEqualTo(draft);
   }
