@@ -150,21 +150,24 @@ public class ApplicationViews {
   public ApplicationView.Page list(String applicantId, int page, int size, Caller caller) {
     // R5 item 17: a confidential service's applications are listed for the portal only with the applicant's own
     // X-Applicant-Id, and not for operators (each reads the applications they accepted one by one)
-    List<String> keys = catalog.readableProcessKeys(caller.groups()).stream().filter(key -> {
+    java.util.function.Predicate<String> listable = key -> {
       ServiceCatalog.ProcessKey parsed = catalog.parse(key).orElseThrow();
       return !catalog.confidential(parsed.service()) || catalog.mayReadConfidential(parsed.service(),
           parsed.channel(), caller, applicantId, applicantId, null);
-    }).toList();
+    };
+    List<String> keys = catalog.readableProcessKeys(caller.groups()).stream().filter(listable).toList();
+    // no group reads these services: only what the caller submitted (still not another applicant's confidential one)
+    List<String> own = keys.isEmpty() ? catalog.processKeys().stream().filter(listable).toList() : keys;
+    if (own.isEmpty()) {
+      return new ApplicationView.Page(applicantId, page, size, 0, List.of());
+    }
     return asSystem.call(() -> {
-      var query = history.createHistoricProcessInstanceQuery().variableValueEquals("applicantId", applicantId);
+      var query = history.createHistoricProcessInstanceQuery().variableValueEquals("applicantId", applicantId)
+          .processDefinitionKeyIn(own.toArray(String[]::new));
       if (keys.isEmpty()) {
-        // no group reads these services: only what the caller submitted
-        query = query.processDefinitionKeyIn(catalog.processKeys().toArray(String[]::new))
-            .variableValueEquals("submittedBy", caller.userId());
-      } else {
-        query = query.processDefinitionKeyIn(keys.toArray(String[]::new));
+        query = query.variableValueEquals("submittedBy", caller.userId());
       }
-      long total = catalog.processKeys().isEmpty() ? 0 : query.count();
+      long total = query.count();
       List<HistoricProcessInstance> instances = total == 0 ? List.of()
           : query.orderByProcessInstanceStartTime().desc().listPage(page * size, size);
       Map<String, Map<String, Object>> variables = variables(instances.stream().map(HistoricProcessInstance::getId)

@@ -109,9 +109,6 @@ class DocumentController {
     }
     StoredDocument document = documents.resultOf(applicationId)
         .orElseThrow(() -> new DocumentNotFoundException("Application " + applicationId + " has no result document"));
-    if (!access.mayRead(caller, document.record()) && !mayReadApplication(applicationId, caller)) {
-      throw new AccessDeniedException("the result of an application the caller neither submitted nor examines");
-    }
     if (catalog.confidential(document.record().service())) {
       // R5 item 17: only whoever may read the application itself (its own applicant's channel, not every one)
       try {
@@ -119,6 +116,9 @@ class DocumentController {
       } catch (ApplicationViews.ApplicationNotFoundException e) {
         throw new DocumentNotFoundException("Application " + applicationId + " has no result document");
       }
+    }
+    if (!access.mayRead(caller, document.record()) && !mayReadApplication(applicationId, caller)) {
+      throw new AccessDeniedException("the result of an application the caller neither submitted nor examines");
     }
     return document;
   }

@@ -18,21 +18,21 @@ import kz.egov.workflow.scrapmetal.DemoSigner;
  * that the reliability tests send them through any HTTP client: the shared context's, or a plain one to an
  * application running in a child JVM.
  */
-final class R2Requests {
+public final class R2Requests {
 
-  static final String SERVICE = "scrap-metal-license";
+  public static final String SERVICE = "scrap-metal-license";
   /** The demo company (demo registry, demo PKI's company.p12). */
-  static final String BIN = "040540000123";
+  public static final String BIN = "040540000123";
   /** A demo portal account acting for the demo company. */
   static final String PORTAL_LOGIN = "781122301233";
   static final String FEE = "43250.00";
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
   static final byte[] SCAN = "%PDF-1.4\n% charter\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   private R2Requests() {}
 
   /** A portal application for an issuance, signed by {@code signer} over the document the portal shows. */
-  static ObjectNode portalApplication(String reference, String companyName, DemoSigner signer) throws Exception {
+  public static ObjectNode portalApplication(String reference, String companyName, DemoSigner signer) throws Exception {
     ObjectNode formData = JSON.createObjectNode().put("companyName", companyName)
         .put("siteAddress", "Уральск, Промзона, 3");
     formData.putArray("metals").add("ferrous").add("non-ferrous");
@@ -54,7 +54,7 @@ final class R2Requests {
   }
 
   /** The payment gateway's notification of the issuance fee for {@code reference}. */
-  static Map<String, Object> payment(String paymentId, String reference) {
+  public static Map<String, Object> payment(String paymentId, String reference) {
     Map<String, Object> payment = new LinkedHashMap<>();
     payment.put("paymentId", paymentId);
     payment.put("payerId", BIN);
