@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * regulation's norm for the step, counted on the working-day calendar from the moment the task is created. The
  * norm is the task's own {@code camunda:properties} (one source for the analyst, the due date and the audit):
  * <ul>
- *   <li>{@code norm=PT10M}, {@code PT1H}: working time (R3 item 5: 10 minutes, 1 hour), skipping nights, days off
- *       and holidays ({@code workingDays.plusWorkingTime});</li>
+ *   <li>{@code norm=PT10M}, {@code PT1H} (with {@code norm-unit=working hours}, as the audit counts them, or none):
+ *       working time (R3 item 5: 10 minutes, 1 hour), skipping nights, days off and holidays
+ *       ({@code workingDays.plusWorkingTime});</li>
  *   <li>{@code norm=P2D} with {@code norm-unit=working days}: the end of the working day that many working days
  *       later ({@code workingDays.deadline}; R3 item 5: 2 and 5 working days).</li>
  * </ul>
