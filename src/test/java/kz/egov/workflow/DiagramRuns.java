@@ -49,9 +49,17 @@ public final class DiagramRuns {
       "archaeology-license-portal", Map.of("requestKind", "issuance", "applicantId", "900101300126",
           "portalLogin", "950615300010", "cms", ""),
       "archaeology-license-provider", Map.of("submittedBy", "nobody"),
-      "archaeology-license-service-center", Map.of("submittedBy", "nobody"));
+      "archaeology-license-service-center", Map.of("submittedBy", "nobody"),
+      // R3: a portal login nobody registered (P1, C1, P2)
+      "cultural-export-2017-portal", Map.of("applicantId", "900101300126", "portalLogin", "950615300010", "cms", ""),
+      // the clerk does not accept an incomplete set of documents (task output below)
+      "cultural-export-2017-provider", Map.of());
   private static final Map<String, Object> TASK_OUTPUT = Map.of(
       "recipientName", "Серікбаев Ерлан", "identityChecked", true);
+  /** A diagram whose first task decides its way: that task's output instead of {@link #TASK_OUTPUT}. */
+  private static final Map<String, Map<String, Object>> TASK_OUTPUT_OF = Map.of(
+      "cultural-export-2017-provider", Map.of("documentsReceived", false,
+          "notAcceptedReason", "Стандарттың 9-тармағындағы құжаттар толық емес"));
 
   private DiagramRuns() {}
 
@@ -102,7 +110,7 @@ public final class DiagramRuns {
         List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list();
         assertThat(tasks).as("%s waits for a person or has ended", key).isNotEmpty();
         for (Task task : tasks) {
-          engine.getTaskService().complete(task.getId(), TASK_OUTPUT);
+          engine.getTaskService().complete(task.getId(), TASK_OUTPUT_OF.getOrDefault(key, TASK_OUTPUT));
         }
       }
       assertThat(ended(engine, instance)).as("%s ran to an end event", key).isTrue();

@@ -39,7 +39,8 @@ public class ApplicationChecks {
   public static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
   static final List<String> FIELDS = List.of("service", "channel", "requestKind", "reference", "applicant",
-      "portalLogin", "formData", "attachments", "signature");
+      "portalLogin", "formData", "attachments", "signature", "oneTimePassword");
+  static final List<String> ONE_TIME_PASSWORD_FIELDS = List.of("id", "code");
   static final List<String> APPLICANT_FIELDS = List.of("id", "name");
   static final List<String> ATTACHMENT_FIELDS = List.of("name", "contentType", "content");
   private static final Pattern UNSAFE_NAME = Pattern.compile("[\\p{Cntrl}/\\\\]");
@@ -176,8 +177,39 @@ public class ApplicationChecks {
 
     List<SubmittedApplication.Attachment> attachments = attachments(request.get("attachments"), problems);
 
+    // R3 item 9, P3: the applicant signs with an EDS or confirms the request with a one-time password
+    String otpId = null;
+    String otpCode = null;
+    JsonNode otp = request.get("oneTimePassword");
+    if (otp != null && !otp.isNull()) {
+      if (!otp.isObject()) {
+        problems.add("oneTimePassword: an object {\"id\", \"code\"} is required (POST /api/v1/otp sends the code)");
+      } else {
+        unknownFields((ObjectNode) otp, ONE_TIME_PASSWORD_FIELDS, "oneTimePassword.", problems);
+        otpId = text(otp, "id", "oneTimePassword.id", problems, true);
+        otpCode = text(otp, "code", "oneTimePassword.code", problems, true);
+        if (otpId != null && !otpId.matches("[0-9a-fA-F-]{36}")) {
+          problems.add("oneTimePassword.id: the id POST /api/v1/otp answered");
+        }
+        if (otpCode != null && !otpCode.matches("[0-9]{4,10}")) {
+          problems.add("oneTimePassword.code: the digits of the text message");
+        }
+      }
+      if (definition != null && !definition.oneTimePassword()) {
+        problems.add("oneTimePassword: " + service + " requests are signed with an EDS (signature)");
+      }
+      if (request.hasNonNull("signature")) {
+        problems.add("oneTimePassword: give a signature or a one-time password, not both");
+      }
+      if (reference == null) {
+        problems.add("reference: required with a one-time password (the code was sent for this reference)");
+      }
+    }
+    boolean confirmedByOtp = otp != null && !otp.isNull();
+
     byte[] cms = null;
-    String cmsText = text(request, "signature", "signature", problems, ServiceCatalog.PORTAL.equals(channel));
+    String cmsText = text(request, "signature", "signature", problems, ServiceCatalog.PORTAL.equals(channel)
+        && !confirmedByOtp);
     if (cmsText != null) {
       cms = base64(cmsText, "signature", problems);
       if (cms != null && cms.length == 0) {
@@ -216,7 +248,7 @@ public class ApplicationChecks {
     }
     return new SubmittedApplication(reference, service, definition.provider(), channel, requestKind, applicantId,
         applicantName, portalLogin, formData, attachments, cms == null ? null : cmsText.replaceAll("\\s", ""),
-        licenceNumber, sha256(canonical(request).toString().getBytes(StandardCharsets.UTF_8)));
+        licenceNumber, sha256(canonical(request).toString().getBytes(StandardCharsets.UTF_8)), otpId, otpCode);
   }
 
   /** R2: a re-issuance or a duplicate is of the applicant's own licence, in force, of this provider. */

@@ -33,9 +33,11 @@ public record ApplicationProperties(Limits limits, Map<String, Service> services
    * One service of the catalog; {@code formSchema} is a Spring resource location (classpath: or file:).
    * {@code confidential}: the applicant's documents are read only by the provider's staff, auditors and
    * administrators, and an application only by its own applicant's channel (R5 item 17; docs/applications.md).
+   * {@code oneTimePassword}: the portal may confirm a request with a one-time password instead of an EDS (R3
+   * item 9, P3); otherwise the portal's request is signed.
    */
   public record Service(Names name, String provider, ApplicantKind applicantKind, List<String> requestKinds,
-      List<String> channels, String formSchema, boolean confidential) {
+      List<String> channels, String formSchema, boolean confidential, boolean oneTimePassword) {
 
     @ConstructorBinding
     public Service {
@@ -45,9 +47,10 @@ public record ApplicationProperties(Limits limits, Map<String, Service> services
       channels = channels == null ? List.of() : List.copyOf(channels);
     }
 
+    /** A service that is not confidential and whose portal requests are signed with an EDS only. */
     public Service(Names name, String provider, ApplicantKind applicantKind, List<String> requestKinds,
         List<String> channels, String formSchema) {
-      this(name, provider, applicantKind, requestKinds, channels, formSchema, false);
+      this(name, provider, applicantKind, requestKinds, channels, formSchema, false, false);
     }
   }
 

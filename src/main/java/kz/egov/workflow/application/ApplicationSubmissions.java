@@ -121,6 +121,9 @@ public class ApplicationSubmissions {
       variables.put("cms", java.util.Base64.getMimeDecoder().decode(application.cms()));
     }
     putIfPresent(variables, "licenceNumber", application.licenceNumber());
+    // R3 P3/C2: the diagram checks the one-time password (valid, unexpired, unused) and uses it up
+    putIfPresent(variables, "otpId", application.oneTimePasswordId());
+    putIfPresent(variables, "otpCode", application.oneTimePasswordCode());
     variables.put("formData", SpinValues.jsonValue(application.formData().toString()).create());
     variables.put("attachmentCount", application.attachments().size());
     String key = ServiceCatalog.processKey(application.service(), application.channel());

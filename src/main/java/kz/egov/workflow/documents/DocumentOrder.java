@@ -52,6 +52,13 @@ public record DocumentOrder(
   /** Document numbers appear in the verification link: letters, digits, '.', '_' and '-'. */
   static final String NUMBER = "[A-Za-z0-9._-]{1,70}";
 
+  /** The same order for a motivated refusal at {@code step} with {@code reason} (as written, printed in both places). */
+  public DocumentOrder refusal(String step, String reason) {
+    return new DocumentOrder(DocumentKind.REFUSAL, applicationId, applicationNumber, applicationRegisteredAt, service,
+        provider, requestKind, applicantId, applicantName, applicantAddress, formData, licenceNumber, licenceIssuedOn,
+        step, reason, null, null, specialConditions);
+  }
+
   public boolean duplicate() {
     return kind == DocumentKind.LICENCE && "duplicate".equals(requestKind);
   }

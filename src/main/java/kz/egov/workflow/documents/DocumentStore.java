@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-/** Issued documents in table {@code result_document} (V60). */
+/** Issued documents in table {@code result_document} (V60); drafts an official signs in {@code result_document_draft} (V81). */
 @Component
 public class DocumentStore {
 
@@ -57,6 +57,38 @@ public class DocumentStore {
         record.applicationId(), record.applicationNumber(), record.provider().id(), record.applicant().id(),
         record.applicant().name(), record.issuedAt(), write(record), document.pdf(), document.signature(),
         document.pdfSha256());
+  }
+
+  /** The application's draft of this kind (R3: the certificate or the refusal the head is to sign). */
+  public Optional<DocumentDraft> draft(String applicationId, DocumentKind kind) {
+    return jdbc.query("SELECT * FROM result_document_draft WHERE application_id = ? AND kind = ?", this::readDraft,
+        applicationId, kind.code()).stream().findFirst();
+  }
+
+  /** Keeps the draft, replacing an earlier draft of the application's kind (prepared again). */
+  void saveDraft(DocumentDraft draft) {
+    ResultDocument record = draft.record();
+    deleteDraft(record.applicationId(), record.kind());
+    jdbc.update("INSERT INTO result_document_draft (application_id, kind, document_number, signatory, prepared_by,"
+            + " prepared_at, record_json, pdf, pdf_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", record.applicationId(),
+        record.kind().code(), record.number(), draft.signatory(), draft.preparedBy(), draft.preparedAt(),
+        write(record), draft.pdf(), draft.pdfSha256());
+  }
+
+  void deleteDraft(String applicationId, DocumentKind kind) {
+    jdbc.update("DELETE FROM result_document_draft WHERE application_id = ? AND kind = ?", applicationId, kind.code());
+  }
+
+  private DocumentDraft readDraft(ResultSet rs, int rowNumber) throws SQLException {
+    ResultDocument record;
+    try {
+      record = json.readValue(rs.getString("record_json"), ResultDocument.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("draft " + rs.getString("document_number") + ": unreadable record", e);
+    }
+    return new DocumentDraft(record.at(KAZAKHSTAN), rs.getBytes("pdf"), rs.getString("pdf_sha256"),
+        rs.getString("signatory"), rs.getString("prepared_by"),
+        rs.getObject("prepared_at", java.time.OffsetDateTime.class).withOffsetSameInstant(KAZAKHSTAN));
   }
 
   private String write(ResultDocument record) {

@@ -56,6 +56,13 @@ public record ResultDocument(
         verificationUrl, certificate, archivalCertificate);
   }
 
+  /** The same document signed by {@code signed} (a draft's official, once his or her EDS verified). */
+  ResultDocument signedBy(Signer signed) {
+    return new ResultDocument(number, kind, issuedAt, provider, applicant, applicationId, applicationNumber,
+        applicationRegisteredAt, service, requestKind, licence, refusal, signed, verificationUrl, certificate,
+        archivalCertificate);
+  }
+
   /**
    * The licensor / authority: its id ({@code egov.access.providers}), names, place of issue and details (address,
    * telephone: the refusal's "authority's details", R5 appendix 3; {@code egov.documents.authority-details}).

@@ -77,6 +77,35 @@ public class ResultDocuments {
         return issued.get();
       }
     }
+    Particulars particulars = particulars(order);
+    OffsetDateTime issuedAt = OffsetDateTime.now(clock).withOffsetSameInstant(DocumentStore.KAZAKHSTAN)
+        .truncatedTo(ChronoUnit.SECONDS);
+    for (int attempt = 0; ; attempt++) {
+      String number = number(order, attempt);
+      ResultDocument record = record(order, particulars, number, issuedAt, signer());
+      byte[] pdf = renderer.render(record);
+      StoredDocument document = new StoredDocument(record, pdf, signer.signDetached(pdf), sha256(pdf));
+      try {
+        savepoint.executeWithoutResult(status -> store.insert(document));
+        return document;
+      } catch (DuplicateKeyException taken) {
+        Optional<StoredDocument> raced = store.byApplication(order.applicationId(), order.kind());
+        if (raced.isPresent()) {
+          return raced.get();
+        }
+        if (!order.duplicate() || attempt >= 3) {
+          throw new IllegalStateException("Document number " + number + " is already taken by another application's"
+              + " document: was the licence number " + order.licenceNumber() + " given twice?", taken);
+        }
+      }
+    }
+  }
+
+  /** What an order's document prints besides the common fields; the order's problems are thrown. */
+  private record Particulars(AccessProperties.Provider provider, ResultDocument.Licence licence,
+      ResultDocument.Certificate certificate, ResultDocument.ArchivalCertificate archival) {}
+
+  private Particulars particulars(DocumentOrder order) {
     List<String> problems = new ArrayList<>(order.problems());
     AccessProperties.Provider provider = access.providers().stream().filter(p -> p.id().equals(order.provider()))
         .findFirst().orElse(null);
@@ -101,32 +130,88 @@ public class ResultDocuments {
       throw new IllegalArgumentException("Cannot issue the " + (order.kind() == null ? "document" : order.kind().code())
           + " of application " + order.applicationId() + ": " + String.join("; ", problems));
     }
-    OffsetDateTime issuedAt = OffsetDateTime.now(clock).withOffsetSameInstant(DocumentStore.KAZAKHSTAN)
-        .truncatedTo(ChronoUnit.SECONDS);
-    for (int attempt = 0; ; attempt++) {
-      String number = number(order, attempt);
-      ResultDocument record = new ResultDocument(number, order.kind(), issuedAt, provider(provider),
-          new ResultDocument.Applicant(order.applicantId(), order.applicantName(), order.applicantAddress()),
-          order.applicationId(), order.applicationNumber(), order.applicationRegisteredAt() == null ? null
-          : order.applicationRegisteredAt().withOffsetSameInstant(DocumentStore.KAZAKHSTAN), order.service(),
-          order.requestKind(), licence, refusal(order), signer(), properties.verificationUrl(number), certificate,
-          archival);
-      byte[] pdf = renderer.render(record);
-      StoredDocument document = new StoredDocument(record, pdf, signer.signDetached(pdf), sha256(pdf));
-      try {
-        savepoint.executeWithoutResult(status -> store.insert(document));
-        return document;
-      } catch (DuplicateKeyException taken) {
-        Optional<StoredDocument> raced = store.byApplication(order.applicationId(), order.kind());
-        if (raced.isPresent()) {
-          return raced.get();
-        }
-        if (!order.duplicate() || attempt >= 3) {
-          throw new IllegalStateException("Document number " + number + " is already taken by another application's"
-              + " document: was the licence number " + order.licenceNumber() + " given twice?", taken);
-        }
-      }
+    return new Particulars(provider, licence, certificate, archival);
+  }
+
+  private ResultDocument record(DocumentOrder order, Particulars particulars, String number, OffsetDateTime issuedAt,
+      ResultDocument.Signer signer) {
+    return new ResultDocument(number, order.kind(), issuedAt, provider(particulars.provider()),
+        new ResultDocument.Applicant(order.applicantId(), order.applicantName(), order.applicantAddress()),
+        order.applicationId(), order.applicationNumber(), order.applicationRegisteredAt() == null ? null
+        : order.applicationRegisteredAt().withOffsetSameInstant(DocumentStore.KAZAKHSTAN), order.service(),
+        order.requestKind(), particulars.licence(), refusal(order), signer, properties.verificationUrl(number),
+        particulars.certificate(), particulars.archival());
+  }
+
+  /**
+   * The official who is to sign a draft with his or her own EDS: the engine user, the name printed on the
+   * document, the IIN on record for the user (staffMembers), and whether he or she signs as the head.
+   */
+  public record Signatory(String userId, String name, String iin, boolean head) {}
+
+  /**
+   * Forms and renders the document as a draft for {@code signatory} to sign (R3 item 5 step 5: the executor
+   * prepares the certificate; step 3: the motivated refusal), replacing an earlier draft of the application's kind.
+   * The PDF names the signatory; the organisation and its BIN are the provider's (its signing certificate).
+   *
+   * @throws IllegalArgumentException when the order lacks what the document needs
+   * @throws IllegalStateException when the application's document of this kind is issued already
+   */
+  public DocumentDraft prepareDraft(DocumentOrder order, Signatory signatory, String preparedBy) {
+    if (order.kind() != null && order.applicationId() != null
+        && store.byApplication(order.applicationId(), order.kind()).isPresent()) {
+      throw new IllegalStateException("The " + order.kind().code() + " of application " + order.applicationId()
+          + " is signed and issued already");
     }
+    if (order.kind() == DocumentKind.LICENCE && order.duplicate()) {
+      throw new IllegalArgumentException("a duplicate licence is not drafted for an official's signature");
+    }
+    Particulars particulars = particulars(order);
+    OffsetDateTime preparedAt = OffsetDateTime.now(clock).withOffsetSameInstant(DocumentStore.KAZAKHSTAN)
+        .truncatedTo(ChronoUnit.SECONDS);
+    ResultDocument.Signer provider = signer();
+    ResultDocument.Signer signer = new ResultDocument.Signer(signatory.name(), signatory.iin(), provider.bin(),
+        provider.organisation(), signatory.head(), null, null);
+    ResultDocument record = record(order, particulars, number(order, 0), preparedAt, signer);
+    byte[] pdf = renderer.render(record);
+    DocumentDraft draft = new DocumentDraft(record, pdf, sha256(pdf), signatory.userId(), preparedBy, preparedAt);
+    store.saveDraft(draft);
+    return draft;
+  }
+
+  /** Whether {@code group} is a provider's staff group ({@code egov.access.providers}). */
+  boolean isProvider(String group) {
+    return access.providers().stream().anyMatch(p -> p.id().equals(group));
+  }
+
+  public Optional<DocumentDraft> draft(String applicationId, DocumentKind kind) {
+    return store.draft(applicationId, kind);
+  }
+
+  /**
+   * The draft becomes the application's result, with the official's detached CMS over its exact PDF bytes as its
+   * {@code .p7s}; the record names the certificate that signed it. The caller has verified the signature
+   * (process: the head's task listener). Issuing again (a repeated completion) returns the stored document.
+   *
+   * @throws IllegalStateException when there is no draft to sign
+   */
+  public StoredDocument issueDrafted(String applicationId, DocumentKind kind, byte[] cms,
+      CertificateProfile signedWith) {
+    Optional<StoredDocument> issued = store.byApplication(applicationId, kind);
+    if (issued.isPresent()) {
+      return issued.get();
+    }
+    DocumentDraft draft = store.draft(applicationId, kind).orElseThrow(() -> new IllegalStateException(
+        "Application " + applicationId + " has no draft " + kind.code() + " to sign"));
+    ResultDocument.Signer printed = draft.record().signer();
+    ResultDocument.Signer signer = new ResultDocument.Signer(printed.name(), signedWith.iin(), printed.bin(),
+        printed.organisation(), printed.head(), signedWith.serialNumber(), signedWith.issuer());
+    StoredDocument document = new StoredDocument(draft.record().signedBy(signer), draft.pdf(), cms, draft.pdfSha256());
+    savepoint.executeWithoutResult(status -> {
+      store.insert(document);
+      store.deleteDraft(applicationId, kind);
+    });
+    return document;
   }
 
   public Optional<StoredDocument> byNumber(String number) {

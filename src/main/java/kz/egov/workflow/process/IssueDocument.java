@@ -15,6 +15,7 @@ import kz.egov.workflow.documents.ResultDocuments;
 import kz.egov.workflow.documents.StoredDocument;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,23 +55,36 @@ public class IssueDocument implements JavaDelegate {
     if (applicationId == null) {
       applicationId = execution.getProcessBusinessKey();
     }
-    JsonNode applicant = jsonVariable(execution, "applicant");
-    StoredDocument document = documents.issue(new DocumentOrder(kind, applicationId,
-        StepInputs.optional(execution, "applicationNumber"), moment(execution.getVariable("applicationRegisteredAt")),
-        StepInputs.optional(execution, "service"), StepInputs.optional(execution, "provider"),
-        StepInputs.optional(execution, "requestKind"), StepInputs.optional(execution, "applicantId"),
-        StepInputs.optional(execution, "applicantName"),
-        applicant == null || !applicant.hasNonNull("address") ? null : applicant.get("address").asText(),
-        jsonVariable(execution, "formData"), StepInputs.optional(execution, "licenceNumber"),
-        day(execution.getVariable("licenceIssuedOn")), StepInputs.optional(execution, "refusalStep"),
-        StepInputs.optional(execution, "refusalReason"), StepInputs.optional(execution, "refusalReasonKk"),
-        StepInputs.optional(execution, "refusalReasonRu"), StepInputs.optional(execution, "specialConditions")));
+    StoredDocument document = documents.issue(order(execution, kind, applicationId));
     execution.setVariable("resultDocumentNumber", document.number());
     execution.setVariable("resultDocumentKind", document.record().kind().code());
   }
 
+  /**
+   * The order for {@code kind} from the variables of docs/process-variables.md (also a task's: R3's drafts are
+   * formed when the executor completes a task).
+   */
+  DocumentOrder order(VariableScope variables, DocumentKind kind, String applicationId) {
+    JsonNode applicant = jsonVariable(variables, "applicant");
+    return new DocumentOrder(kind, applicationId,
+        optional(variables, "applicationNumber"), moment(variables.getVariable("applicationRegisteredAt")),
+        optional(variables, "service"), optional(variables, "provider"),
+        optional(variables, "requestKind"), optional(variables, "applicantId"),
+        optional(variables, "applicantName"),
+        applicant == null || !applicant.hasNonNull("address") ? null : applicant.get("address").asText(),
+        jsonVariable(variables, "formData"), optional(variables, "licenceNumber"),
+        day(variables.getVariable("licenceIssuedOn")), optional(variables, "refusalStep"),
+        optional(variables, "refusalReason"), optional(variables, "refusalReasonKk"),
+        optional(variables, "refusalReasonRu"), optional(variables, "specialConditions"));
+  }
+
+  private static String optional(VariableScope variables, String name) {
+    Object value = variables.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  }
+
   /** Spin JSON (Tasklist, the API), a JSON string, or a map. */
-  private JsonNode jsonVariable(DelegateExecution execution, String name) {
+  private JsonNode jsonVariable(VariableScope execution, String name) {
     Object value = execution.getVariable(name);
     if (value == null) {
       return null;

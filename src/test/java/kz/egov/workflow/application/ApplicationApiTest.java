@@ -315,7 +315,7 @@ class ApplicationApiTest {
     assertThat(problems).as(problems.toString()).contains(
         "Idempotency-Key: header required (1 to 100 characters, the same for every retry)",
         "colour: not a field here (known: service, channel, requestKind, reference, applicant, portalLogin,"
-            + " formData, attachments, signature)",
+            + " formData, attachments, signature, oneTimePassword)",
         "requestKind: 'renewal' is not a kind of request of test-licence (known: issuance, re-issuance, duplicate)",
         "applicant.id: BIN 040540000124: check digit is 4, expected 3 (test-licence is applied for by a legal entity"
             + " with a BIN)",
