@@ -14,14 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import kz.egov.workflow.process.JobExecutorRunning;
 import kz.egov.workflow.scrapmetal.DemoSigner;
 import kz.egov.workflow.signature.DemoPki;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -46,6 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@ExtendWith(JobExecutorRunning.class)
 class ArchivalJourneyTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -55,20 +54,6 @@ class ArchivalJourneyTest {
   @Autowired TestRestTemplate http;
   @Autowired DemoPki demoPki;
   @Autowired ProcessEngine engine;
-
-  @BeforeEach
-  void startTheJobExecutor() {
-    jobExecutor().start();
-  }
-
-  @AfterEach
-  void stopTheJobExecutor() {
-    jobExecutor().shutdown();
-  }
-
-  private JobExecutor jobExecutor() {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-  }
 
   @Test
   void serviceCenterSystemSubmitsTheOperatorsSignedRequestAndOneNumberRunsToTheResult() throws Exception {

@@ -11,15 +11,13 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import kz.egov.workflow.access.StaffMembers;
+import kz.egov.workflow.process.JobExecutorRunning;
 import kz.egov.workflow.scrapmetal.DemoSigner;
 import kz.egov.workflow.signature.DemoPki;
 import kz.egov.workflow.signature.ResultSigner;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,6 +39,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@ExtendWith(JobExecutorRunning.class)
 class CulturalExportJourneyTest {
 
   static final String APPLICANT = "900101300126";
@@ -50,20 +49,6 @@ class CulturalExportJourneyTest {
   @Autowired DemoPki demoPki;
   @Autowired ProcessEngine engine;
   @Autowired StaffMembers staff;
-
-  @BeforeEach
-  void startTheJobExecutor() {
-    jobExecutor().start();
-  }
-
-  @AfterEach
-  void stopTheJobExecutor() {
-    jobExecutor().shutdown();
-  }
-
-  private JobExecutor jobExecutor() {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-  }
 
   @Test
   void aRequestConfirmedByOneTimePasswordEndsWithTheCertificateSignedByTheHead() throws Exception {

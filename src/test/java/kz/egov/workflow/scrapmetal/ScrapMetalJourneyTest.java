@@ -14,13 +14,11 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import kz.egov.workflow.process.JobExecutorRunning;
 import kz.egov.workflow.signature.DemoPki;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -40,6 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@ExtendWith(JobExecutorRunning.class)
 class ScrapMetalJourneyTest {
 
   static final String BIN = "040540000123";
@@ -48,25 +47,6 @@ class ScrapMetalJourneyTest {
   @Autowired TestRestTemplate http;
   @Autowired DemoPki demoPki;
   @Autowired ProcessEngine engine;
-
-  /**
-   * The engine's own job executor runs the asynchronous steps, as in production. The tests share one
-   * application context whose job executor is off (the other tests drive jobs by hand), so it runs for
-   * these journeys only.
-   */
-  @BeforeEach
-  void startTheJobExecutor() {
-    jobExecutor().start();
-  }
-
-  @AfterEach
-  void stopTheJobExecutor() {
-    jobExecutor().shutdown();
-  }
-
-  private JobExecutor jobExecutor() {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
-  }
 
   @Test
   void portalApplicationPaidSignedDecidedAndTheSignedLicenceFetched() throws Exception {
