@@ -157,7 +157,7 @@ class ArchaeologyJourneyTest {
     assertThat(scanned.getStatusCode()).as(scanned.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
     JsonNode waiting = awaitStatus(employee, null, reference,
-        s -> s.path("currentSteps").toString().contains("C3 Check the documents"));
+        s -> s.path("currentSteps").toString().contains("C3 Check the documents") && s.hasNonNull("deadline"));
     assertThat(OffsetDateTime.parse(waiting.get("deadline").asText()))
         .as("re-issuance: 10 working days").isBefore(OffsetDateTime.parse(waiting.get("registeredAt").asText())
             .plusDays(17));
