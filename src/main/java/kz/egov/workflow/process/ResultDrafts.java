@@ -172,11 +172,8 @@ public class ResultDrafts {
     }
     if (cms.length > 0 && cms[0] != 0x30) {
       // EDS tools (NCALayer) often save the .p7s as base64 or PEM text rather than DER
-      String text = new String(cms, java.nio.charset.StandardCharsets.US_ASCII)
-          .replaceAll("-----(BEGIN|END) [A-Z0-9 ]+-----", "").replaceAll("\\s", "");
-      if (text.matches("[A-Za-z0-9+/]+={0,2}") && text.length() % 4 == 0) {
-        cms = Base64.getDecoder().decode(text);
-      }
+      byte[] der = SignatureUploads.der(cms);
+      cms = der == null ? cms : der;
     }
     if (cms.length == 0) {
       throw new FormFieldValidationException(SIGNATURE, SIGNATURE + ": the detached CMS signature (.p7s) of the"
