@@ -54,7 +54,9 @@ class AuditPageTest {
 
     ClockUtil.setCurrentTime(drill.now());
     browser.open(base + "/audit?service=audit-drill&from=2031-02-01&to=2031-02-28");
-    browser.visible(By.cssSelector("body[data-loaded=true]"));
+    // the report reads the history of every application the suite has made so far (docs/audit.md: ~20 s for
+    // 10,000), so late in a full run the first load takes longer than a page should
+    browser.visible(By.cssSelector("body[data-loaded=true]"), java.time.Duration.ofSeconds(90));
     browser.click(By.cssSelector("button[data-lang=en]"));
     browser.step("report");
 

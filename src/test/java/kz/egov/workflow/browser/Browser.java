@@ -121,7 +121,11 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
   }
 
   public WebElement visible(By locator) {
-    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return visible(locator, WAIT);
+  }
+
+  public WebElement visible(By locator, Duration wait) {
+    return new WebDriverWait(driver, wait).until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   public WebElement clickable(By locator) {
